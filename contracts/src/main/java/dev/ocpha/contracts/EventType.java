@@ -1,0 +1,62 @@
+package dev.ocpha.contracts;
+
+import dev.ocpha.contracts.events.AzAssigned;
+import dev.ocpha.contracts.events.DeploymentFailed;
+import dev.ocpha.contracts.events.DeploymentPlanned;
+import dev.ocpha.contracts.events.DeploymentSucceeded;
+import dev.ocpha.contracts.events.EnvironmentChecked;
+import dev.ocpha.contracts.events.NodeRegistered;
+import dev.ocpha.contracts.events.StandbyBound;
+import dev.ocpha.contracts.events.StandbyRegistrationRequested;
+import dev.ocpha.contracts.events.StepFailed;
+import dev.ocpha.contracts.events.StepRequested;
+import dev.ocpha.contracts.events.StepStarted;
+import dev.ocpha.contracts.events.StepSucceeded;
+
+/** Every event type: its CloudEvents type, record, topic and current schema version. */
+public enum EventType {
+    DEPLOYMENT_PLANNED(DeploymentPlanned.class, Topics.DEPLOYMENTS, 1),
+    DEPLOYMENT_SUCCEEDED(DeploymentSucceeded.class, Topics.DEPLOYMENTS, 1),
+    DEPLOYMENT_FAILED(DeploymentFailed.class, Topics.DEPLOYMENTS, 1),
+    ENVIRONMENT_CHECKED(EnvironmentChecked.class, Topics.CHECKS, 1),
+    STEP_REQUESTED(StepRequested.class, Topics.STEP_COMMANDS, 1),
+    STEP_STARTED(StepStarted.class, Topics.STEP_EVENTS, 1),
+    STEP_SUCCEEDED(StepSucceeded.class, Topics.STEP_EVENTS, 1),
+    STEP_FAILED(StepFailed.class, Topics.STEP_EVENTS, 1),
+    NODE_REGISTERED(NodeRegistered.class, Topics.TOPOLOGY, 1),
+    STANDBY_REGISTRATION_REQUESTED(StandbyRegistrationRequested.class, Topics.TOPOLOGY, 1),
+    STANDBY_BOUND(StandbyBound.class, Topics.TOPOLOGY, 1),
+    AZ_ASSIGNED(AzAssigned.class, Topics.TOPOLOGY, 1);
+
+    private final Class<? extends Event> recordType;
+    private final String topic;
+    private final int schemaVersion;
+
+    EventType(Class<? extends Event> recordType, String topic, int schemaVersion) {
+        this.recordType = recordType;
+        this.topic = topic;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /** The CloudEvents {@code ce_type}, e.g. {@code ocpha.DeploymentPlanned}. */
+    public String ceType() {
+        return "ocpha." + recordType.getSimpleName();
+    }
+
+    public Class<? extends Event> recordType() {
+        return recordType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** Classpath location of the JSON Schema of this type's current version. */
+    public String schemaResource() {
+        return "/schemas/" + recordType.getSimpleName() + ".v" + schemaVersion + ".json";
+    }
+}

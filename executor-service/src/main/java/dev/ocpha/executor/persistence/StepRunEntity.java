@@ -1,0 +1,61 @@
+package dev.ocpha.executor.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "step_run")
+public class StepRunEntity extends PanacheEntityBase {
+
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String RUNNING = "RUNNING";
+    public static final String SUCCEEDED = "SUCCEEDED";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "deployment_id")
+    public UUID deploymentId;
+    @Column(name = "step_id")
+    public String stepId;
+    public int attempt;
+    /** The step command as received (JSON of StepRequested; it holds references, never secrets). */
+    public String command;
+    public String status;
+    @Column(name = "executor_id")
+    public String executorId;
+    @Column(name = "correlation_id")
+    public String correlationId;
+    @Column(name = "exit_status")
+    public Integer exitStatus;
+    @Column(name = "output_tail")
+    public String outputTail;
+    public String error;
+    @Column(name = "accepted_at")
+    public OffsetDateTime acceptedAt;
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    public static StepRunEntity find(UUID deploymentId, String stepId, int attempt) {
+        return find("deploymentId = ?1 and stepId = ?2 and attempt = ?3", deploymentId, stepId, attempt).firstResult();
+    }
+
+    public static List<StepRunEntity> unfinished(String executorId) {
+        return list("executorId = ?1 and status in (?2, ?3) order by id", executorId, ACCEPTED, RUNNING);
+    }
+
+    public static List<StepRunEntity> ofDeployment(UUID deploymentId) {
+        return list("deploymentId = ?1 order by id", deploymentId);
+    }
+}

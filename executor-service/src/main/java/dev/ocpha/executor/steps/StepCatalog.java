@@ -1,0 +1,23 @@
+package dev.ocpha.executor.steps;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every step kind this executor can run. */
+@ApplicationScoped
+public class StepCatalog {
+
+    private final Map<String, Step> byKind;
+
+    public StepCatalog(Instance<Step> steps) {
+        this.byKind = steps.stream().collect(Collectors.toUnmodifiableMap(Step::kind, Function.identity()));
+    }
+
+    public Optional<Step> find(String kind) {
+        return Optional.ofNullable(byKind.get(kind));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.ocpha.planner.domain;
+
+public enum StepStatus {
+    PENDING, REQUESTED, RUNNING, SUCCEEDED, FAILED
+}

@@ -1,0 +1,61 @@
+package dev.ocpha.planner.persistence;
+
+import dev.ocpha.planner.domain.StepStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "step")
+public class StepEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "deployment_id")
+    public UUID deploymentId;
+    @Column(name = "step_id")
+    public String stepId;
+    /** Position in the plan, for a stable listing. */
+    public int seq;
+    public String phase;
+    public String kind;
+    public String host;
+    public String description;
+    /** Step ids this step waits for, comma-separated. */
+    @Column(name = "depends_on")
+    public String dependsOn;
+    @Enumerated(EnumType.STRING)
+    public StepStatus status;
+    public int attempts;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "executor_id")
+    public String executorId;
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    public List<String> dependsOnList() {
+        return dependsOn.isEmpty() ? List.of() : Arrays.asList(dependsOn.split(","));
+    }
+
+    public static List<StepEntity> ofDeployment(UUID deploymentId) {
+        return list("deploymentId = ?1 order by seq", deploymentId);
+    }
+
+    public static StepEntity find(UUID deploymentId, String stepId) {
+        return find("deploymentId = ?1 and stepId = ?2", deploymentId, stepId).firstResult();
+    }
+}

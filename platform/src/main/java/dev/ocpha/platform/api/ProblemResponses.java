@@ -1,0 +1,22 @@
+package dev.ocpha.platform.api;
+
+import dev.ocpha.platform.messaging.Correlation;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Builds problem+json responses. */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(Response.StatusType status, String detail) {
+        return of(status, detail, List.of());
+    }
+
+    public static Response of(Response.StatusType status, String detail, List<Problem.FieldError> errors) {
+        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null,
+                Correlation.correlationId(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

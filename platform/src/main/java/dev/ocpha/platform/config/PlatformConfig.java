@@ -1,0 +1,45 @@
+package dev.ocpha.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+@ConfigMapping(prefix = "ocpha")
+public interface PlatformConfig {
+
+    /** This service's name: the CloudEvents source and the name of its dead-letter topic. */
+    String service();
+
+    Outbox outbox();
+
+    Topics topics();
+
+    interface Outbox {
+        /** Off only in tests that need an outbox row to stay unpublished. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** How often the relay looks for rows when no commit woke it. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long a failed publish waits before the next try. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+    }
+
+    interface Topics {
+        @WithDefault("3")
+        int defaultPartitions();
+
+        /** Partition count per topic name, e.g. {@code ocpha.topics.partitions."ocpha.planner.step-commands"=12}. */
+        Map<String, Integer> partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}
