@@ -2,6 +2,7 @@ package dev.ocpha.platform.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -17,6 +18,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return invalidJson(e);
+    }
 
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
@@ -37,6 +43,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return invalidJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = status.getStatusCode() == 404 && (e.getMessage() == null || e.getMessage().startsWith("HTTP 404"))
                 ? "No such resource." : e.getMessage();

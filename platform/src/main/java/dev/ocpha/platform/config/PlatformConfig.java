@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
-@ConfigMapping(prefix = "ocpha")
+@ConfigMapping(prefix = "ocpha.platform")
 public interface PlatformConfig {
 
     /** This service's name: the CloudEvents source and the name of its dead-letter topic. */
@@ -36,7 +36,7 @@ public interface PlatformConfig {
         @WithDefault("3")
         int defaultPartitions();
 
-        /** Partition count per topic name, e.g. {@code ocpha.topics.partitions."ocpha.planner.step-commands"=12}. */
+        /** Partition count per topic name, e.g. {@code ocpha.platform.topics.partitions."ocpha.planner.step-commands"=12}. */
         Map<String, Integer> partitions();
 
         @WithDefault("1")
