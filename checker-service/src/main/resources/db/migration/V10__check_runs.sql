@@ -5,6 +5,7 @@ CREATE TABLE check_run (
     -- The hosts to check, as planned (JSON), so a run interrupted by a restart can be resumed.
     hosts          TEXT        NOT NULL,
     correlation_id TEXT,
+    causation_id   TEXT,
     passed         BOOLEAN,
     started_at     TIMESTAMPTZ NOT NULL,
     finished_at    TIMESTAMPTZ

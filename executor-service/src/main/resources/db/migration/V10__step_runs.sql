@@ -8,6 +8,7 @@ CREATE TABLE step_run (
     status          TEXT        NOT NULL,
     executor_id     TEXT        NOT NULL,
     correlation_id  TEXT,
+    causation_id    TEXT,
     exit_status     INT,
     output_tail     TEXT,
     error           TEXT,

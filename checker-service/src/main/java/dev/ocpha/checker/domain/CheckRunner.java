@@ -34,9 +34,9 @@ public class CheckRunner {
         this.hosts = Executors.newFixedThreadPool(concurrency);
     }
 
-    public void submit(UUID runId, List<PlannedHost> planned, String correlationId) {
+    public void submit(UUID runId, List<PlannedHost> planned, String correlationId, String causationId) {
         runs.submit(() -> {
-            try (Correlation.Scope ignored = Correlation.open(correlationId, "check-run:" + runId)) {
+            try (Correlation.Scope ignored = Correlation.open(correlationId, causationId)) {
                 List<CompletableFuture<List<CheckResult>>> probes = planned.stream()
                         .map(host -> CompletableFuture.supplyAsync(() -> prober.probe(host), hosts))
                         .toList();

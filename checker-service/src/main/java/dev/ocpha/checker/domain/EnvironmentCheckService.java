@@ -51,9 +51,10 @@ public class EnvironmentCheckService {
         run.status = CheckRunEntity.RUNNING;
         run.hosts = toJson(event.hosts());
         run.correlationId = Correlation.correlationId();
+        run.causationId = Correlation.causationId();
         run.startedAt = OffsetDateTime.now();
         run.persist();
-        afterCommit.run(() -> runner.submit(run.id, event.hosts(), run.correlationId));
+        afterCommit.run(() -> runner.submit(run.id, event.hosts(), run.correlationId, run.causationId));
     }
 
     /** Resumes the runs a stopped checker left unfinished. */
@@ -61,7 +62,7 @@ public class EnvironmentCheckService {
     public void resumeUnfinished() {
         for (CheckRunEntity run : CheckRunEntity.running()) {
             LOG.infof("resuming environment check %s of deployment %s", run.id, run.deploymentId);
-            runner.submit(run.id, fromJson(run.hosts), run.correlationId);
+            runner.submit(run.id, fromJson(run.hosts), run.correlationId, run.causationId);
         }
     }
 

@@ -24,6 +24,9 @@ public class CheckRunEntity extends PanacheEntityBase {
     public String hosts;
     @Column(name = "correlation_id")
     public String correlationId;
+    /** The event that asked for this run: the cause of its result event. */
+    @Column(name = "causation_id")
+    public String causationId;
     public Boolean passed;
     @Column(name = "started_at")
     public OffsetDateTime startedAt;

@@ -57,10 +57,11 @@ public class StepCommandService {
         run.status = StepRunEntity.ACCEPTED;
         run.executorId = executorId;
         run.correlationId = Correlation.correlationId();
+        run.causationId = Correlation.causationId();
         run.acceptedAt = OffsetDateTime.now();
         run.persist();
         long runId = run.id;
-        afterCommit.run(() -> runner.submit(runId, request, run.correlationId));
+        afterCommit.run(() -> runner.submit(runId, request, run.correlationId, run.causationId));
     }
 
     /** Resumes the runs this executor had accepted or started before it stopped; steps are idempotent. */
@@ -68,7 +69,7 @@ public class StepCommandService {
     public void resumeUnfinished() {
         for (StepRunEntity run : StepRunEntity.unfinished(executorId)) {
             LOG.infof("resuming step %s (attempt %d) of deployment %s", run.stepId, run.attempt, run.deploymentId);
-            runner.submit(run.id, fromJson(run.command), run.correlationId);
+            runner.submit(run.id, fromJson(run.command), run.correlationId, run.causationId);
         }
     }
 

@@ -38,9 +38,9 @@ public class StepRunner {
         this.pool = Executors.newFixedThreadPool(maxConcurrentSteps);
     }
 
-    public void submit(long runId, StepRequested request, String correlationId) {
+    public void submit(long runId, StepRequested request, String correlationId, String causationId) {
         pool.submit(() -> {
-            try (Correlation.Scope ignored = Correlation.open(correlationId, "step-run:" + runId)) {
+            try (Correlation.Scope ignored = Correlation.open(correlationId, causationId)) {
                 run(runId, request);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "step %s could not be recorded; it resumes at the next start", request.stepId());

@@ -35,6 +35,9 @@ public class StepRunEntity extends PanacheEntityBase {
     public String executorId;
     @Column(name = "correlation_id")
     public String correlationId;
+    /** The step command's event id: the cause of this run's outcome events. */
+    @Column(name = "causation_id")
+    public String causationId;
     @Column(name = "exit_status")
     public Integer exitStatus;
     @Column(name = "output_tail")
