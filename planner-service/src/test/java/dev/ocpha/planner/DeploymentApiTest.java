@@ -50,6 +50,30 @@ class DeploymentApiTest {
     }
 
     @Test
+    void yamlTopology_isAccepted() {
+        given().contentType("application/yaml").body("""
+                        # a commented topology file
+                        name: yaml-single
+                        mode: SINGLE_NODE
+                        ocpVersion: 4.2.2
+                        hosts:
+                          - name: ocp-1
+                            address: 127.0.10.1
+                            credentialRef: lab
+                        """.getBytes(StandardCharsets.UTF_8))
+                .when().post("/deployments")
+                .then().statusCode(202).body("name", equalTo("yaml-single"));
+    }
+
+    @Test
+    void malformedYaml_isRejectedNamingTheField() {
+        given().contentType("application/yaml").body("name: x\nmode: SINGLE_NODE\nhosts:\n  - sshPort: [1, 2]\n".getBytes(StandardCharsets.UTF_8))
+                .when().post("/deployments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("hosts[0].sshPort"));
+    }
+
+    @Test
     void malformedJson_isRejectedAndNothingIsStored() {
         long before = DeploymentEntity.count();
         given().contentType("application/json").body("{\"name\": \"x\", ")

@@ -36,7 +36,7 @@ public class DeploymentResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml"})
     @Operation(summary = "Plan a deployment from a topology and start it")
     public Response create(@NotNull @Valid Topology topology, UriInfo uri) {
         List<Problem.FieldError> errors = TopologyRules.check(topology);
