@@ -1,11 +1,108 @@
 package dev.ocpha.contracts;
 
-/** The kinds of step a plan can hold; each executor knows how to run every kind. */
+import java.util.List;
+
+/**
+ * The kinds of step a plan (or the registry) can ask for; every executor runs every kind. Parameters are strings;
+ * those ending in {@code Ref} name a secret in the executor's secret store and never hold the secret itself.
+ * The executor's catalog (docs/services/executor-service.md) documents the commands, idempotency checks,
+ * timeouts and retryable errors of each kind.
+ */
 public final class StepKinds {
 
-    /** Creates the OCP-Server program, log and file-cache directories (ocp-facts §2). */
-    public static final String PREPARE_OCP_DIRECTORIES = "PREPARE_OCP_DIRECTORIES";
+    /**
+     * OAT "add server" (ocp-facts §4.3): the {@code admin} user and group (uid/gid 500) and the OCP-Server and MetaDB
+     * directories, owned by admin. Parameters: {@code adminUid}, {@code adminGid}, {@code directories} (comma list).
+     */
+    public static final String PREPARE_HOST = "PREPARE_HOST";
+
+    /**
+     * Installation media (ocp-facts §6.1): upload each image tarball when absent or its checksum differs, verify the
+     * checksum, {@code docker load -i} it. Parameters: {@code media} (comma list of media names the executor's media
+     * directory holds), {@code remoteDir}.
+     */
+    public static final String PREPARE_MEDIA = "PREPARE_MEDIA";
+
+    /**
+     * One MetaDB (OceanBase) container on the host, one zone of the MetaDB cluster (ocp-facts §6.2). Parameters:
+     * {@code media} (the MetaDB image's media name), {@code container}, {@code metaDbCluster}, {@code zone}, {@code cpu}, {@code memoryGb},
+     * {@code mysqlPort}, {@code rpcPort}, {@code proxyPort}, {@code sshdPort}, {@code installDir}, {@code dataDir},
+     * {@code logDir}, {@code rootPasswordRef}.
+     */
+    public static final String CREATE_METADB = "CREATE_METADB";
+
+    /**
+     * Bootstraps the MetaDB cluster once, on its first host, with every zone, and creates the {@code ocp_meta} and
+     * {@code ocp_monitor} tenants and users with the planned sizes (ocp-facts §3, §6.3). Parameters:
+     * {@code metaDbCluster}, {@code zones} (comma list of zone:address:rpcPort), {@code mysqlPort},
+     * {@code metaTenant}, {@code metaTenantCpu}, {@code metaTenantMemoryGb}, {@code monitorTenant},
+     * {@code monitorTenantCpu}, {@code monitorTenantMemoryGb}, {@code rootPasswordRef}, {@code metaPasswordRef},
+     * {@code monitorPasswordRef}.
+     */
+    public static final String BOOTSTRAP_METADB = "BOOTSTRAP_METADB";
+
+    /**
+     * The OCP container with the {@code OCP_METADB_*} environment contract, CPU and memory limits and host network
+     * (ocp-facts §6.3). Parameters: {@code media} (the OCP image's media name), {@code container}, {@code cpu}, {@code memoryGb}, {@code httpPort},
+     * {@code metaDbHost}, {@code metaDbPort}, {@code metaDbUser}, {@code metaDbDatabase}, {@code monitorDbUser},
+     * {@code monitorDbDatabase}, {@code metaPasswordRef}, {@code monitorPasswordRef}, {@code adminPasswordRef},
+     * {@code multiAz} (true/false) with {@code az}, {@code azOcpProxy}, {@code azMetaDbProxy}, and
+     * {@code multiCluster} (true/false).
+     */
+    public static final String INSTALL_OCP = "INSTALL_OCP";
+
+    /**
+     * Bounded polling of {@code /api/status} until it answers {@code okay}. Parameters: {@code url},
+     * {@code adminPasswordRef}, {@code waitSeconds}, {@code intervalSeconds}.
+     */
+    public static final String WAIT_OCP_HEALTHY = "WAIT_OCP_HEALTHY";
+
+    /**
+     * Multi-cluster mode on a node (ocp-facts §8.3): {@code ocp-bootstrap enableMc <id> <name> LEADER|FOLLOWER}, then
+     * a restart. Parameters: {@code container}, {@code clusterId}, {@code clusterName}, {@code clusterRole},
+     * {@code url}, {@code adminPasswordRef}.
+     */
+    public static final String ENABLE_MULTI_CLUSTER = "ENABLE_MULTI_CLUSTER";
+
+    /**
+     * System parameters (ocp-facts §6.4): {@code ocp.site.url}, {@code ocp.config-url.site.url},
+     * {@code ocp.monitordb.host}/{@code port}, then a restart where a changed parameter needs one. Parameters:
+     * {@code url}, {@code adminPasswordRef}, {@code container}, and one {@code param.<name>} per system parameter.
+     */
+    public static final String INIT_SYSTEM_PARAMETERS = "INIT_SYSTEM_PARAMETERS";
+
+    /**
+     * Registers a standby (FOLLOWER) OCP cluster to the primary's MetaDB (ocp-facts §8.1). Asked for by the registry
+     * ({@code StandbyRegistrationRequested}), not planned. Step id {@code register-standby@<standbyCluster>}.
+     */
+    public static final String REGISTER_STANDBY = "REGISTER_STANDBY";
+
+    /**
+     * The per-AZ system parameters of one OCP node (ocp-facts §9). Asked for by the registry ({@code AzAssigned}),
+     * not planned. Step id {@code apply-az-parameters@<az>/<host>}.
+     */
+    public static final String APPLY_AZ_PARAMETERS = "APPLY_AZ_PARAMETERS";
+
+    /** Removes the OCP container of a node. Parameters: {@code container}. */
+    public static final String REMOVE_OCP = "REMOVE_OCP";
+
+    /** Removes the MetaDB container of a node and empties its directories. Parameters: {@code container}, dirs. */
+    public static final String REMOVE_METADB = "REMOVE_METADB";
+
+    public static final List<String> ALL = List.of(PREPARE_HOST, PREPARE_MEDIA, CREATE_METADB, BOOTSTRAP_METADB,
+            INSTALL_OCP, WAIT_OCP_HEALTHY, ENABLE_MULTI_CLUSTER, INIT_SYSTEM_PARAMETERS, REGISTER_STANDBY,
+            APPLY_AZ_PARAMETERS, REMOVE_OCP, REMOVE_METADB);
 
     private StepKinds() {
+    }
+
+    /** The step id of a standby's registration, which the registry asks for and the executor reports under. */
+    public static String registerStandbyStepId(String standbyCluster) {
+        return "register-standby@" + standbyCluster;
+    }
+
+    /** The step id of one AZ node's parameters, which the registry asks for and the executor reports under. */
+    public static String azParametersStepId(String az, String host) {
+        return "apply-az-parameters@" + az + "/" + host;
     }
 }

@@ -97,8 +97,8 @@ class EventSchemasTest {
 
     @Test
     void aSerialisedEvent_validatesAgainstItsSchema() throws IOException {
-        var event = new dev.ocpha.contracts.events.StepFailed("d-1", "install@h1", "INSTALL_OCP", "h1", 2, "executor-a",
-                "exit status 1", true, 1200);
+        var event = new dev.ocpha.contracts.events.StepFailed("d-1", "install@h1", "INSTALL_OCP", "h1", "ocp1", 2, 3,
+                "executor-a", "exit status 1", true, 1200);
         JsonNode json = MAPPER.valueToTree(event);
         var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(EventType.class.getResourceAsStream(EventType.STEP_FAILED.schemaResource()));

@@ -94,7 +94,8 @@ class WalkingSkeletonTest {
             assertTrue(!events.isEmpty());
 
             assertHop(byType, EventType.DEPLOYMENT_PLANNED, "planner-service", null);
-            assertHop(byType, EventType.ENVIRONMENT_CHECKED, "checker-service", EventType.DEPLOYMENT_PLANNED);
+            assertHop(byType, EventType.ENVIRONMENT_CHECK_REQUESTED, "planner-service", null);
+            assertHop(byType, EventType.ENVIRONMENT_CHECKED, "checker-service", EventType.ENVIRONMENT_CHECK_REQUESTED);
             assertHop(byType, EventType.STEP_REQUESTED, "planner-service", EventType.ENVIRONMENT_CHECKED);
             assertHop(byType, EventType.STEP_STARTED, "executor-service", EventType.STEP_REQUESTED);
             assertHop(byType, EventType.STEP_SUCCEEDED, "executor-service", EventType.STEP_REQUESTED);

@@ -52,7 +52,8 @@ class StepExecutionTest {
 
     private static StepRequested request(String kind, LabHost host) {
         return new StepRequested(UUID.randomUUID().toString(), "step@" + host.name(), kind, "test step", host.name(),
-                new HostAccess(host.address(), host.sshPort(), "root", LabFleetResource.CREDENTIAL), Map.of(), 60, 1);
+                "c", new HostAccess(host.address(), host.sshPort(), "root", LabFleetResource.CREDENTIAL),
+                Map.of("directories", "ocp-server,data/files"), 60, 1, 1);
     }
 
     private static String type(ConsumerRecord<String, String> record) {
@@ -62,7 +63,7 @@ class StepExecutionTest {
     @Test
     void stepCommand_runsOverSshAndReportsStartedThenSucceeded() throws Exception {
         LabHost host = LabFleetResource.fleet().host(0);
-        StepRequested request = request(StepKinds.PREPARE_OCP_DIRECTORIES, host);
+        StepRequested request = request(StepKinds.PREPARE_HOST, host);
         try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
             send(request, UUID.randomUUID().toString());
             List<ConsumerRecord<String, String>> outcome = events.awaitMatching(
@@ -78,7 +79,7 @@ class StepExecutionTest {
     @Test
     void sameCommandDeliveredTwice_runsOnce() throws Exception {
         LabHost host = LabFleetResource.fleet().host(1);
-        StepRequested request = request(StepKinds.PREPARE_OCP_DIRECTORIES, host);
+        StepRequested request = request(StepKinds.PREPARE_HOST, host);
         try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
             send(request, UUID.randomUUID().toString());
             send(request, UUID.randomUUID().toString());
@@ -113,7 +114,7 @@ class StepExecutionTest {
         LabHost host = LabFleetResource.fleet().host(2);
         host.stop();
         try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
-            StepRequested request = request(StepKinds.PREPARE_OCP_DIRECTORIES, host);
+            StepRequested request = request(StepKinds.PREPARE_HOST, host);
             send(request, UUID.randomUUID().toString());
             ConsumerRecord<String, String> failed = events.awaitMatching(r -> request.deploymentId()
                     .equals(TopicProbe.header(r, EventHeaders.SUBJECT)) && type(r).equals(EventType.STEP_FAILED.ceType()),

@@ -37,7 +37,7 @@ class DeploymentApiTest {
                 .header("Location", containsString("/deployments/"))
                 .header("X-Correlation-Id", notNullValue())
                 .body("status", equalTo("CHECKING_ENVIRONMENT"))
-                .body("steps.kind", hasItem("PREPARE_OCP_DIRECTORIES"))
+                .body("steps.kind", hasItem("PREPARE_HOST"))
                 .body("steps[0].host", equalTo("ocp-1"));
     }
 

@@ -79,7 +79,7 @@ class ReliableMessagingTest {
     @Test
     void sameEventDeliveredTwice_hasOneEffect() {
         String id = createDeployment();
-        var passed = new EnvironmentChecked(id, UUID.randomUUID().toString(), true, List.of());
+        var passed = new EnvironmentChecked(id, UUID.randomUUID().toString(), true, 1, List.of());
         String eventId = UUID.randomUUID().toString();
         try (TopicProbe commands = TopicProbe.subscribe(bootstrap, Topics.STEP_COMMANDS)) {
             TopicProbe.send(bootstrap, event(EventType.ENVIRONMENT_CHECKED, eventId, passed, id));
@@ -115,7 +115,7 @@ class ReliableMessagingTest {
             header(poison, EventHeaders.TYPE, EventType.ENVIRONMENT_CHECKED.ceType());
             TopicProbe.send(bootstrap, poison);
             TopicProbe.send(bootstrap, event(EventType.ENVIRONMENT_CHECKED, UUID.randomUUID().toString(),
-                    new EnvironmentChecked(id, UUID.randomUUID().toString(), true, List.of()), id));
+                    new EnvironmentChecked(id, UUID.randomUUID().toString(), true, 1, List.of()), id));
 
             dlq.awaitMatching(r -> ("poison-" + id).equals(TopicProbe.header(r, EventHeaders.ID)), 1, WAIT);
             await().atMost(WAIT).until(() -> status(id) == DeploymentStatus.DEPLOYING);

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,17 +48,21 @@ class NodeRegistrationTest {
 
     private static DeploymentPlanned plan(String id) {
         HostAccess access = new HostAccess("127.0.10.9", 22, "root", "lab");
-        return new DeploymentPlanned(id, "reg", "MULTI_NODE", "4.2.2", "sandbox",
-                List.of(new PlannedCluster("reg", "PRIMARY", null, null, List.of("a", "b"))),
-                List.of(new PlannedHost("a", access, "reg", null, null, null, HostRoles.ALL),
-                        new PlannedHost("b", access, "reg", null, null, null, HostRoles.ALL)),
-                List.of(new PlannedStep("s1@a", "DEPLOY", "K", "a", "d", List.of()),
-                        new PlannedStep("s2@a", "DEPLOY", "K", "a", "d", List.of("s1@a")),
-                        new PlannedStep("s1@b", "DEPLOY", "K", "b", "d", List.of())));
+        return new DeploymentPlanned(id, "reg", List.of("MULTI_NODE"), "4.2.2", "sandbox",
+                List.of(new PlannedCluster("reg", "PRIMARY", 1, null, null, "reg", null, false, List.of("a", "b"))),
+                List.of(),
+                List.of(new PlannedHost("a", access, "reg", null, null, null, HostRoles.ALL, null),
+                        new PlannedHost("b", access, "reg", null, null, null, HostRoles.ALL, null)),
+                List.of(step("s1@a", "a", List.of()), step("s2@a", "a", List.of("s1@a")), step("s1@b", "b", List.of())),
+                List.of(), Map.of());
+    }
+
+    private static PlannedStep step(String stepId, String host, List<String> dependsOn) {
+        return new PlannedStep(stepId, "deploy", "K", host, "reg", "d", dependsOn, List.of(), Map.of(), 60, 1);
     }
 
     private static StepSucceeded succeeded(String id, String stepId, String host) {
-        return new StepSucceeded(id, stepId, "K", host, 1, "executor-test", 5);
+        return new StepSucceeded(id, stepId, "K", host, "reg", 1, 1, "executor-test", 5);
     }
 
     @Test

@@ -48,7 +48,7 @@ public class HostProber {
                     host.access().credentialRef()), script.toString(), hostTimeout);
         } catch (RemoteException e) {
             return List.of(new CheckResult(host.name(), CONNECTION_CHECK, "FAIL", e.kind().name(),
-                    "an SSH session with a verified host key", e.getMessage(), null));
+                    "an SSH session with a verified host key", e.getMessage(), null, false));
         }
         Map<String, String> outputs = split(result.stdout());
         List<CheckResult> results = new ArrayList<>();
@@ -56,7 +56,7 @@ public class HostProber {
             String output = outputs.get(check.name());
             results.add(output == null
                     ? new CheckResult(host.name(), check.name(), "FAIL", "no output", "probe output",
-                    "the probe did not run (exit status " + result.exitStatus() + ")", null)
+                    "the probe did not run (exit status " + result.exitStatus() + ")", null, false)
                     : check.evaluate(host.name(), output));
         }
         return results;

@@ -28,6 +28,6 @@ public class OsArchitectureCheck implements HostCheck {
         boolean ok = "Linux".equals(os) && ARCHITECTURES.contains(arch);
         return new CheckResult(host, name(), ok ? "PASS" : "FAIL", output.trim(), "Linux x86_64 or aarch64",
                 ok ? "supported operating system and architecture" : "OCP needs Linux on x86_64 or aarch64",
-                null);
+                null, false);
     }
 }

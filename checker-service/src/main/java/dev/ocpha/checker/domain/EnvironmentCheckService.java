@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocpha.checker.persistence.CheckResultEntity;
 import dev.ocpha.checker.persistence.CheckRunEntity;
-import dev.ocpha.contracts.events.DeploymentPlanned;
+import dev.ocpha.contracts.events.EnvironmentCheckRequested;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.model.CheckResult;
 import dev.ocpha.contracts.model.PlannedHost;
@@ -40,7 +40,7 @@ public class EnvironmentCheckService {
         this.mapper = mapper;
     }
 
-    public void onDeploymentPlanned(DeploymentPlanned event) {
+    public void onEnvironmentCheckRequested(EnvironmentCheckRequested event) {
         UUID deploymentId = UUID.fromString(event.deploymentId());
         if (CheckRunEntity.ofDeployment(deploymentId) != null) {
             return;
@@ -87,7 +87,9 @@ public class EnvironmentCheckService {
         run.passed = results.stream().noneMatch(result -> "FAIL".equals(result.status()));
         run.status = CheckRunEntity.DONE;
         run.finishedAt = OffsetDateTime.now();
-        outbox.append(new EnvironmentChecked(run.deploymentId.toString(), runId.toString(), run.passed, results));
+        List<CheckResult> problems = results.stream().filter(result -> !"PASS".equals(result.status())).toList();
+        outbox.append(new EnvironmentChecked(run.deploymentId.toString(), runId.toString(), run.passed,
+                (int) results.stream().map(CheckResult::host).distinct().count(), problems));
         LOG.infof("environment check of deployment %s: %s", run.deploymentId, run.passed ? "passed" : "failed");
     }
 

@@ -1,7 +1,7 @@
 package dev.ocpha.checker.messaging;
 
 import dev.ocpha.checker.domain.EnvironmentCheckService;
-import dev.ocpha.contracts.events.DeploymentPlanned;
+import dev.ocpha.contracts.events.EnvironmentCheckRequested;
 import dev.ocpha.platform.messaging.EventHandlers;
 import dev.ocpha.platform.messaging.InboundEvents;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +22,7 @@ public class CheckerConsumers {
     public CheckerConsumers(InboundEvents inbound, EnvironmentCheckService checks) {
         this.inbound = inbound;
         this.checks = checks;
-        this.deployments = EventHandlers.create().on(DeploymentPlanned.class, checks::onDeploymentPlanned);
+        this.deployments = EventHandlers.create().on(EnvironmentCheckRequested.class, checks::onEnvironmentCheckRequested);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,8 +1,14 @@
 package dev.ocpha.contracts.events;
 
+import dev.ocpha.contracts.model.AzNode;
 import java.util.List;
 
-/** An availability zone's OCP nodes are verified: it gets its access address, ConfigUrl and MetaDB proxy. */
-public record AzAssigned(String deploymentId, String cluster, String az, List<String> ocpHosts, String accessAddress,
-                         String configUrl, String metaDbProxy) implements TopologyEvent {
+/**
+ * An availability zone's OCP nodes are registered: it gets its access address, ConfigUrl, MetaDB proxy and MonitorDB
+ * address (ocp-facts §9). The executor applies them to every node as step
+ * {@link dev.ocpha.contracts.StepKinds#azParametersStepId}.
+ */
+public record AzAssigned(String deploymentId, String cluster, String az, List<AzNode> ocpNodes, String accessAddress,
+                         String configUrl, String metaDbProxy, String monitorDbAddress, String container,
+                         String adminPasswordRef) implements TopologyEvent {
 }

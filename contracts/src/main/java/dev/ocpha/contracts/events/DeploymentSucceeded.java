@@ -1,5 +1,6 @@
 package dev.ocpha.contracts.events;
 
-/** Every step succeeded and the registry's facts are complete. */
-public record DeploymentSucceeded(String deploymentId, int stepCount, long durationMillis) implements DeploymentEvent {
+/** Every step succeeded, the registry's facts are complete and the post-deployment check passed. */
+public record DeploymentSucceeded(String deploymentId, int stepCount, long durationMillis, String reportId)
+        implements DeploymentEvent {
 }

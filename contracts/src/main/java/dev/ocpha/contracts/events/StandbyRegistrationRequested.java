@@ -2,8 +2,14 @@ package dev.ocpha.contracts.events;
 
 import dev.ocpha.contracts.model.HostAccess;
 
-/** The standby cluster is installed and the primary is active: register the standby to the primary. */
+/**
+ * The standby cluster is installed and the primary is active: register the standby to the primary's MetaDB
+ * (ocp-facts §8.1). The executor runs it on {@code standbyHost} as step
+ * {@link dev.ocpha.contracts.StepKinds#registerStandbyStepId}. Passwords are references.
+ */
 public record StandbyRegistrationRequested(String deploymentId, String standbyCluster, String primaryCluster,
-                                           String primaryMetaDbAddress, String standbyHost, HostAccess standbyAccess)
+                                           String primaryMetaDbAddress, String primaryMetaDbUser,
+                                           String primaryMetaDbDatabase, String metaPasswordRef,
+                                           String standbyHost, HostAccess standbyAccess, String container)
         implements TopologyEvent {
 }

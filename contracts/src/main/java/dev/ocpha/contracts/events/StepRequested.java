@@ -3,8 +3,12 @@ package dev.ocpha.contracts.events;
 import dev.ocpha.contracts.model.HostAccess;
 import java.util.Map;
 
-/** The planner asks an executor to run one step on one host. Parameters never hold secrets, only references. */
+/**
+ * Run one step on one host. {@code attempt} counts the planner's requests of this step (a retry asks again);
+ * {@code maxTries} bounds the executor's own tries of retryable errors within the attempt. Parameters never hold
+ * secrets, only references.
+ */
 public record StepRequested(String deploymentId, String stepId, String kind, String description, String host,
-                            HostAccess access, Map<String, String> parameters, int timeoutSeconds, int attempt)
-        implements StepCommand {
+                            String cluster, HostAccess access, Map<String, String> parameters, int timeoutSeconds,
+                            int maxTries, int attempt) implements StepCommand {
 }

@@ -2,6 +2,12 @@ package dev.ocpha.contracts.model;
 
 import java.util.List;
 
-/** An OCP cluster of a planned deployment. {@code role} is PRIMARY or STANDBY. */
-public record PlannedCluster(String name, String role, String region, String accessAddress, List<String> hosts) {
+/**
+ * An OCP cluster of a planned deployment. {@code role} is PRIMARY or STANDBY (LEADER or FOLLOWER in OCP's
+ * multi-cluster CLI); {@code clusterId} is the id given to {@code enableMc}. {@code metaDbAddress} is the MetaDB
+ * address (host:port) its OCP is started with, which the other clusters' hosts must reach (ocp-facts §1, §8.1).
+ */
+public record PlannedCluster(String name, String role, int clusterId, String region, String accessAddress,
+                             String metaDbClusterName, String metaDbAddress, boolean multiCluster,
+                             List<String> hosts) {
 }

@@ -78,15 +78,15 @@ public class StepCommandService {
         StepRunEntity run = StepRunEntity.findById(runId);
         run.status = StepRunEntity.RUNNING;
         run.startedAt = OffsetDateTime.now();
-        outbox.append(new StepStarted(request.deploymentId(), request.stepId(), request.host(), request.attempt(),
-                executorId), Topics.hostKey(request.deploymentId(), request.host()));
+        outbox.append(new StepStarted(request.deploymentId(), request.stepId(), request.kind(), request.host(),
+                request.attempt(), executorId), Topics.hostKey(request.deploymentId(), request.host()));
     }
 
     @Transactional
     public void succeeded(long runId, StepRequested request, int exitStatus, String output, Duration took) {
         StepRunEntity run = finish(runId, StepRunEntity.SUCCEEDED, exitStatus, output, null);
         outbox.append(new StepSucceeded(request.deploymentId(), request.stepId(), request.kind(), request.host(),
-                request.attempt(), executorId, took.toMillis()), Topics.hostKey(request.deploymentId(), request.host()));
+                request.cluster(), request.attempt(), 1, executorId, took.toMillis()), Topics.hostKey(request.deploymentId(), request.host()));
         LOG.infof("step %s on %s succeeded in %d ms", run.stepId, request.host(), took.toMillis());
     }
 
@@ -95,7 +95,7 @@ public class StepCommandService {
                        boolean retryable, Duration took) {
         finish(runId, StepRunEntity.FAILED, exitStatus, output, reason);
         outbox.append(new StepFailed(request.deploymentId(), request.stepId(), request.kind(), request.host(),
-                        request.attempt(), executorId, reason, retryable, took.toMillis()),
+                        request.cluster(), request.attempt(), 1, executorId, reason, retryable, took.toMillis()),
                 Topics.hostKey(request.deploymentId(), request.host()));
         LOG.warnf("step %s on %s failed: %s", request.stepId(), request.host(), reason);
     }

@@ -1,12 +1,15 @@
 package dev.ocpha.planner.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ocpha.contracts.Facts;
 import dev.ocpha.contracts.HostRoles;
 import dev.ocpha.contracts.Topics;
 import dev.ocpha.contracts.events.DeploymentFailed;
 import dev.ocpha.contracts.events.DeploymentPlanned;
 import dev.ocpha.contracts.events.DeploymentSucceeded;
+import dev.ocpha.contracts.events.EnvironmentCheckRequested;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
 import dev.ocpha.contracts.events.StepFailed;
@@ -41,7 +44,6 @@ import org.jboss.logging.Logger;
 public class DeploymentService {
 
     private static final Logger LOG = Logger.getLogger(DeploymentService.class);
-    private static final int STEP_TIMEOUT_SECONDS = 600;
 
     private final DeploymentPlanner planner;
     private final Outbox outbox;
@@ -76,6 +78,10 @@ public class DeploymentService {
             step.phase = planned.phase();
             step.kind = planned.kind();
             step.host = planned.host();
+            step.cluster = planned.cluster();
+            step.parameters = toJson(planned.parameters());
+            step.timeoutSeconds = planned.timeoutSeconds();
+            step.maxTries = planned.maxTries();
             step.description = planned.description();
             step.dependsOn = String.join(",", planned.dependsOn());
             step.status = StepStatus.PENDING;
@@ -90,8 +96,12 @@ public class DeploymentService {
                 fact.persist();
             }
         }
-        outbox.append(new DeploymentPlanned(deployment.id.toString(), topology.name(), topology.mode().name(),
-                topology.ocpVersion(), topology.sizingProfileOrDefault(), plan.clusters(), plan.hosts(), plan.steps()));
+        List<String> facts = plan.hosts().stream().map(host -> Facts.nodeRegistered(host.name())).toList();
+        outbox.append(new DeploymentPlanned(deployment.id.toString(), topology.name(), List.of(topology.mode().name()),
+                topology.ocpVersion(), topology.sizingProfileOrDefault(), plan.clusters(), List.of(), plan.hosts(),
+                plan.steps(), facts, Map.of()));
+        outbox.append(new EnvironmentCheckRequested(deployment.id.toString(), topology.sizingProfileOrDefault(), false,
+                plan.clusters(), plan.hosts()));
         LOG.infof("deployment %s (%s) planned with %d steps on %d hosts", deployment.id, deployment.name,
                 plan.steps().size(), plan.hosts().size());
         return deployment;
@@ -103,7 +113,7 @@ public class DeploymentService {
             return;
         }
         if (!event.passed()) {
-            String failures = event.results().stream()
+            String failures = event.problems().stream()
                     .filter(result -> "FAIL".equals(result.status()))
                     .map(DeploymentService::describe)
                     .collect(Collectors.joining("; "));
@@ -184,7 +194,8 @@ public class DeploymentService {
             if (step.status == StepStatus.PENDING && done.containsAll(step.dependsOnList())) {
                 step.status = StepStatus.REQUESTED;
                 outbox.append(new StepRequested(deployment.id.toString(), step.stepId, step.kind, step.description,
-                        step.host, access.get(step.host), Map.of(), STEP_TIMEOUT_SECONDS, step.attempts + 1),
+                        step.host, step.cluster, access.get(step.host), parameters(step), step.timeoutSeconds, step.maxTries,
+                        step.attempts + 1),
                         Topics.hostKey(deployment.id.toString(), step.host));
             }
         }
@@ -201,7 +212,7 @@ public class DeploymentService {
         deployment.finishedAt = deployment.updatedAt;
         long count = StepEntity.count("deploymentId", deployment.id);
         outbox.append(new DeploymentSucceeded(deployment.id.toString(), (int) count,
-                Duration.between(deployment.createdAt, deployment.finishedAt).toMillis()));
+                Duration.between(deployment.createdAt, deployment.finishedAt).toMillis(), null));
         LOG.infof("deployment %s (%s) succeeded", deployment.id, deployment.name);
     }
 
@@ -237,9 +248,17 @@ public class DeploymentService {
         return result.host() + " " + result.check() + ": " + result.message();
     }
 
-    private String toJson(Topology topology) {
+    private Map<String, String> parameters(StepEntity step) {
         try {
-            return mapper.writeValueAsString(topology);
+            return mapper.readValue(step.parameters, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored step parameters are unreadable", e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -31,6 +31,13 @@ public class StepEntity extends PanacheEntityBase {
     public String phase;
     public String kind;
     public String host;
+    public String cluster;
+    /** The step's parameters as a JSON object of strings (values and secret references, never secrets). */
+    public String parameters;
+    @Column(name = "timeout_seconds")
+    public int timeoutSeconds;
+    @Column(name = "max_tries")
+    public int maxTries;
     public String description;
     /** Step ids this step waits for, comma-separated. */
     @Column(name = "depends_on")

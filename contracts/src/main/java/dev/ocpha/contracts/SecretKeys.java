@@ -1,0 +1,20 @@
+package dev.ocpha.contracts;
+
+/**
+ * The passwords a deployment needs (ocp-facts §10), as keys of a plan's secret references. The values are names in
+ * the secret stores of the services that use them (executor, checker), never the secrets.
+ */
+public final class SecretKeys {
+
+    /** root@sys of the MetaDB cluster. */
+    public static final String METADB_ROOT = "metaDbRootPassword";
+    /** The OCP meta tenant user. */
+    public static final String META_TENANT = "metaTenantPassword";
+    /** The OCP monitor tenant user. */
+    public static final String MONITOR_TENANT = "monitorTenantPassword";
+    /** The OCP admin user (HTTP Basic for the REST API). */
+    public static final String OCP_ADMIN = "ocpAdminPassword";
+
+    private SecretKeys() {
+    }
+}
