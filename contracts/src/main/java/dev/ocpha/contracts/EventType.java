@@ -1,6 +1,7 @@
 package dev.ocpha.contracts;
 
 import dev.ocpha.contracts.events.AzActivated;
+import dev.ocpha.contracts.events.AzActivationFailed;
 import dev.ocpha.contracts.events.AzAssigned;
 import dev.ocpha.contracts.events.ClusterActivated;
 import dev.ocpha.contracts.events.DeploymentCancelled;
@@ -44,7 +45,8 @@ public enum EventType {
     STANDBY_BOUND(StandbyBound.class, Topics.TOPOLOGY, 1),
     STANDBY_BINDING_FAILED(StandbyBindingFailed.class, Topics.TOPOLOGY, 1),
     AZ_ASSIGNED(AzAssigned.class, Topics.TOPOLOGY, 1),
-    AZ_ACTIVATED(AzActivated.class, Topics.TOPOLOGY, 1);
+    AZ_ACTIVATED(AzActivated.class, Topics.TOPOLOGY, 1),
+    AZ_ACTIVATION_FAILED(AzActivationFailed.class, Topics.TOPOLOGY, 1);
 
     private final Class<? extends Event> recordType;
     private final String topic;
