@@ -1,7 +1,7 @@
 package dev.ocpha.registry.api;
 
 import dev.ocpha.registry.persistence.OcpClusterEntity;
-import dev.ocpha.registry.persistence.OcpNodeEntity;
+import dev.ocpha.registry.persistence.RegistryDeploymentEntity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,31 +13,58 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/deployments/{id}/topology")
+@Path("/")
 @Tag(name = "Topology")
 @Produces(MediaType.APPLICATION_JSON)
 public class TopologyResource {
 
+    private final TopologyViews views;
+
+    public TopologyResource(TopologyViews views) {
+        this.views = views;
+    }
+
     @GET
-    @Operation(summary = "The OCP clusters and nodes the registry knows for a deployment")
-    public TopologyView get(@PathParam("id") String id) {
-        UUID deploymentId;
-        try {
-            deploymentId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No deployment " + id + ".");
+    @Path("clusters")
+    @Operation(summary = "Every OCP cluster the registry knows: role, version, status, access address")
+    public List<Views.ClusterSummary> clusters() {
+        return OcpClusterEntity.all().stream().map(views::summary).toList();
+    }
+
+    @GET
+    @Path("clusters/{id}")
+    @Operation(summary = "Primary/standby details of one OCP cluster: role, version, heartbeat, sync, standbys")
+    public Views.ClusterDetails cluster(@PathParam("id") String id) {
+        OcpClusterEntity cluster = OcpClusterEntity.findById(uuid(id, "cluster"));
+        if (cluster == null) {
+            throw new NotFoundException("No OCP cluster " + id + ".");
         }
-        List<OcpClusterEntity> clusters = OcpClusterEntity.ofDeployment(deploymentId);
-        if (clusters.isEmpty()) {
+        return views.details(cluster);
+    }
+
+    @GET
+    @Path("azs")
+    @Operation(summary = "Every availability zone: IDCs, OCP instances, access address, ConfigUrl, MonitorDB")
+    public Views.AzList azs() {
+        return views.azs();
+    }
+
+    @GET
+    @Path("deployments/{id}/topology")
+    @Operation(summary = "The clusters, nodes, AZs, IDCs and bindings of one deployment")
+    public Views.Topology topology(@PathParam("id") String id) {
+        RegistryDeploymentEntity deployment = RegistryDeploymentEntity.findById(uuid(id, "deployment"));
+        if (deployment == null) {
             throw new NotFoundException("The registry knows no deployment " + id + ".");
         }
-        List<OcpNodeEntity> nodes = OcpNodeEntity.ofDeployment(deploymentId);
-        return new TopologyView(id, clusters.stream()
-                .map(cluster -> new TopologyView.Cluster(cluster.name, cluster.role, nodes.stream()
-                        .filter(node -> node.cluster.equals(cluster.name))
-                        .map(node -> new TopologyView.Node(node.host, node.address, node.az, node.status,
-                                node.registeredAt))
-                        .toList()))
-                .toList());
+        return views.topology(deployment);
+    }
+
+    private static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No " + what + " " + id + ".");
+        }
     }
 }
