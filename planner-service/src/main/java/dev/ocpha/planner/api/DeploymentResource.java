@@ -220,9 +220,12 @@ public class DeploymentResource {
     @APIResponse(responseCode = "202", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "No such deployment")
     @APIResponse(responseCode = "409", description = "Already settled or tearing down")
-    public Response cancel(@PathParam("id") String id, @Valid CancelRequest request) {
-        return Response.accepted(view(deployments.cancel(parse(id), request == null ? null : request.reason())))
-                .build();
+    public Response cancel(@PathParam("id") String id,
+                           @Parameter(description = "Why; kept in the audit log") @QueryParam("reason") String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new BadRequestException("reason must be at most 500 characters.");
+        }
+        return Response.accepted(view(deployments.cancel(parse(id), reason))).build();
     }
 
     @DELETE

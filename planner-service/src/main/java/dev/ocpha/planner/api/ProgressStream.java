@@ -39,10 +39,12 @@ public class ProgressStream {
         AtomicLong seen = new AtomicLong(afterSeq);
         AtomicBoolean first = new AtomicBoolean(true);
         return Multi.createBy().repeating()
-                .uni(() -> Uni.createFrom().voidItem()
-                        .onItem().delayIt().by(first.getAndSet(false) ? Duration.ZERO : poll)
-                        .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .map(ignored -> next(deploymentId, seen)))
+                .uni(() -> {
+                    Uni<Batch> batch = Uni.createFrom().item(() -> next(deploymentId, seen))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    return first.getAndSet(false) ? batch
+                            : Uni.createFrom().voidItem().onItem().delayIt().by(poll).chain(() -> batch);
+                })
                 .whilst(batch -> !batch.last())
                 .onItem().transformToIterable(Batch::events)
                 .map(event -> sse.newEventBuilder().id(Long.toString(event.seq)).name(event.type)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -43,19 +44,21 @@ public final class TopologyParser {
         if (body == null || body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new TopologyRejectedException(true, "The request body is empty: send a topology.", List.of());
         }
+        ObjectMapper mapper = yaml ? YAML : JSON;
+        JsonNode tree = null;
         try {
-            Topology topology = (yaml ? YAML : JSON).readValue(body, Topology.class);
-            if (topology == null) {
-                throw new TopologyRejectedException(true, "The request body holds no topology.", List.of());
+            tree = mapper.readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw new TopologyRejectedException(true, "The request body must be one topology object.", List.of());
             }
-            return topology;
+            return mapper.treeToValue(tree, Topology.class);
         } catch (JsonParseException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             throw new TopologyRejectedException(true, "The body is not valid " + (yaml ? "YAML" : "JSON") + where + ".",
                     List.of());
         } catch (JsonMappingException e) {
-            String field = ProblemMappers.path(e);
+            String field = singleValueField(ProblemMappers.path(e), e, tree);
             FieldError error = new FieldError(field.isEmpty() ? "(body)" : field, message(e), hint(e));
             throw new TopologyRejectedException(true, "The topology cannot be read: " + error.field() + " "
                     + error.message() + ".", List.of(error));
@@ -64,6 +67,18 @@ public final class TopologyParser {
         } catch (IOException e) {
             throw new TopologyRejectedException(true, "The body cannot be read.", List.of());
         }
+    }
+
+    /** {@code mode: TRIPLE} is read as the list [TRIPLE]; name the field as written, not its first element. */
+    private static String singleValueField(String field, JsonMappingException e, JsonNode tree) {
+        if (tree == null || !field.endsWith("[0]") || e.getPath().isEmpty()) {
+            return field;
+        }
+        JsonNode node = tree;
+        for (JsonMappingException.Reference ref : e.getPath().subList(0, e.getPath().size() - 1)) {
+            node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+        }
+        return node.isArray() ? field : field.substring(0, field.length() - 3);
     }
 
     private static String message(JsonMappingException e) {
