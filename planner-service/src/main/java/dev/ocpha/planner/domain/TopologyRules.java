@@ -156,12 +156,7 @@ final class TopologyRules {
                 continue;
             }
             String at = "hosts[" + i + "]";
-            if (host.name() != null) {
-                Integer same = names.putIfAbsent(host.name(), i);
-                if (same != null) {
-                    error(at + ".name", "duplicates hosts[" + same + "].name", "give every host a unique name");
-                }
-            }
+            unique(names, host.name(), "hosts", i, "give every host a unique name");
             if (host.address() != null) {
                 Integer same = endpoints.putIfAbsent(host.address() + ":" + host.sshPortOrDefault(), i);
                 if (same != null) {
@@ -172,6 +167,14 @@ final class TopologyRules {
             if (host.roles() != null) {
                 roles(at, host);
             }
+        }
+    }
+
+    /** Reports {@code list[index].name} when an earlier entry of the list has the same name. */
+    private void unique(Map<String, Integer> seen, String name, String list, int index, String hint) {
+        Integer same = name == null ? null : seen.putIfAbsent(name, index);
+        if (same != null) {
+            error(list + "[" + index + "].name", "duplicates " + list + "[" + same + "].name", hint);
         }
     }
 
@@ -319,12 +322,7 @@ final class TopologyRules {
                 continue;
             }
             String at = "azs[" + i + "]";
-            if (az.name() != null) {
-                Integer same = azNames.putIfAbsent(az.name(), i);
-                if (same != null) {
-                    error(at + ".name", "duplicates azs[" + same + "].name", "give every AZ its own name");
-                }
-            }
+            unique(azNames, az.name(), "azs", i, "give every AZ its own name");
             String cluster = azCluster(az);
             if (cluster == null) {
                 error(at + ".cluster", "is required when there are several clusters", "name one of " + clusterNames);
