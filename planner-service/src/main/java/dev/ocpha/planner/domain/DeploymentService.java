@@ -36,6 +36,7 @@ import dev.ocpha.planner.planning.PlanBuilder;
 import dev.ocpha.platform.messaging.Correlation;
 import dev.ocpha.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -199,8 +200,8 @@ public class DeploymentService {
 
     /** The step as last requested; null for step ids the plan does not have and for a stale attempt's events. */
     private static StepEntity current(String deploymentId, String stepId, int attempt) {
-        UUID id = uuidOrNull(deploymentId);
-        StepEntity step = id == null ? null : StepEntity.find(id, stepId);
+        DeploymentEntity deployment = find(deploymentId);
+        StepEntity step = deployment == null ? null : StepEntity.find(deployment.id, stepId);
         if (step != null && attempt < step.attempts) {
             LOG.debugf("ignoring attempt %s of %s: attempt %s was requested since", (Object) attempt, stepId, step.attempts);
             return null;
@@ -324,7 +325,7 @@ public class DeploymentService {
     /** Re-requests the failed steps, or re-runs the environment check or verification that failed. */
     @Transactional
     public DeploymentEntity retry(UUID id) {
-        DeploymentEntity deployment = existing(id);
+        DeploymentEntity deployment = locked(id);
         if (deployment.status != DeploymentStatus.FAILED) {
             throw new DeploymentStateException("Only a FAILED deployment can be retried; " + id + " is "
                     + deployment.status + ".");
@@ -351,7 +352,7 @@ public class DeploymentService {
     /** Marks a failed or pending step as done without running it (audited), like OCP's own task skip. */
     @Transactional
     public StepEntity skip(UUID id, String stepId, String reason) {
-        DeploymentEntity deployment = existing(id);
+        DeploymentEntity deployment = locked(id);
         StepEntity step = StepEntity.find(id, stepId);
         if (step == null) {
             throw new DeploymentNotFoundException("Deployment " + id + " has no step " + stepId + ".");
@@ -376,7 +377,7 @@ public class DeploymentService {
     /** Stops requesting steps; steps already running finish. */
     @Transactional
     public DeploymentEntity cancel(UUID id, String reason) {
-        DeploymentEntity deployment = existing(id);
+        DeploymentEntity deployment = locked(id);
         if (deployment.status.settled() && deployment.status != DeploymentStatus.FAILED
                 || deployment.status == DeploymentStatus.TEARING_DOWN) {
             throw new DeploymentStateException("Deployment " + id + " is " + deployment.status
@@ -393,7 +394,7 @@ public class DeploymentService {
     /** Teardown: REMOVE_OCP on every OCP node, then REMOVE_METADB on every MetaDB host, then DESTROYED. */
     @Transactional
     public DeploymentEntity teardown(UUID id) {
-        DeploymentEntity deployment = existing(id);
+        DeploymentEntity deployment = locked(id);
         boolean failedTeardown = deployment.status == DeploymentStatus.FAILED
                 && deployment.failedStage == DeploymentStatus.TEARING_DOWN;
         if (!deployment.status.settled() || deployment.status == DeploymentStatus.DESTROYED) {
@@ -555,9 +556,21 @@ public class DeploymentService {
         return deployment;
     }
 
+    /**
+     * The deployment, locked for the rest of the transaction: the three consumers and the API may act on one
+     * deployment at once, and each must see the others' requested steps before it requests more.
+     */
     private static DeploymentEntity find(String deploymentId) {
         UUID id = uuidOrNull(deploymentId);
-        return id == null ? null : DeploymentEntity.findById(id);
+        return id == null ? null : DeploymentEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static DeploymentEntity locked(UUID id) {
+        DeploymentEntity deployment = DeploymentEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (deployment == null) {
+            throw new DeploymentNotFoundException("No deployment " + id + ".");
+        }
+        return deployment;
     }
 
     private static UUID uuidOrNull(String id) {
