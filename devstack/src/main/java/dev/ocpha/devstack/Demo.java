@@ -65,7 +65,14 @@ public final class Demo {
 
     private static String topology(LabFleet fleet) {
         ObjectNode topology = JSON.createObjectNode()
-                .put("name", "demo").put("mode", "MULTI_NODE").put("ocpVersion", "4.2.2").put("sizingProfile", "sandbox");
+                .put("name", "demo").put("mode", fleet.hosts().size() >= 3 ? "MULTI_NODE" : "SINGLE_NODE")
+                .put("managedHosts", 10).put("sizingProfile", "sandbox");
+        ObjectNode ocp = topology.putObject("ocp").put("version", "4.2.2");
+        ocp.putObject("media").put("ocp", "ocp-4.2.2").put("metaDb", "oceanbase-4.2.1");
+        ObjectNode passwords = topology.putObject("passwords");
+        for (String password : new String[] {"metaDbRoot", "metaTenant", "monitorTenant", "ocpAdmin"}) {
+            passwords.putObject(password).put("secretRef", "demo-" + password);
+        }
         ArrayNode hosts = topology.putArray("hosts");
         for (LabHost host : fleet.hosts()) {
             hosts.addObject().put("name", host.name()).put("address", host.address()).put("sshPort", host.sshPort())

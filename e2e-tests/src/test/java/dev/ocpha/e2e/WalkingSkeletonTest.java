@@ -65,7 +65,10 @@ class WalkingSkeletonTest {
     private static String topology() {
         var host = fleet.host(0);
         return """
-                {"name": "skeleton", "mode": "SINGLE_NODE", "ocpVersion": "4.2.2", "sizingProfile": "sandbox",
+                {"name": "skeleton", "mode": "SINGLE_NODE", "managedHosts": 10, "sizingProfile": "sandbox",
+                 "ocp": {"version": "4.2.2", "media": {"ocp": "ocp-4.2.2", "metaDb": "oceanbase-4.2.1"}},
+                 "passwords": {"metaDbRoot": {"secretRef": "metadb-root"}, "metaTenant": {"secretRef": "ocp-meta"},
+                               "monitorTenant": {"secretRef": "ocp-monitor"}, "ocpAdmin": {"secretRef": "ocp-admin"}},
                  "hosts": [{"name": "ocp-1", "address": "%s", "sshPort": %d, "user": "root", "credentialRef": "lab"}]}
                 """.formatted(host.address(), host.sshPort());
     }

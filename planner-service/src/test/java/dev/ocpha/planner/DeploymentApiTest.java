@@ -3,151 +3,243 @@ package dev.ocpha.planner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ocpha.infra.RealInfrastructureResource;
-import dev.ocpha.planner.persistence.DeploymentEntity;
+import dev.ocpha.planner.config.ApiTokens;
+import dev.ocpha.planner.persistence.ApiTokenEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.io.InputStream;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Every endpoint of the planner's API, its authentication and idempotency, on the real broker and database. */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
 class DeploymentApiTest {
 
-    static String topology(String name) {
-        try (InputStream in = DeploymentApiTest.class.getResourceAsStream("/topologies/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ApiTokens tokens;
+
+    private static byte[] yaml(String example) {
+        return Topologies.example(example).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
-    void validTopology_isAcceptedWithItsPlan() {
-        given().contentType("application/json").body(topology("single-node"))
+    void yamlTopology_isPlannedAndItsHostsAreAdded() {
+        Api.given().contentType("application/yaml").body(yaml("multi-node"))
                 .when().post("/deployments")
                 .then().statusCode(202)
                 .header("Location", containsString("/deployments/"))
                 .header("X-Correlation-Id", notNullValue())
-                .body("status", equalTo("CHECKING_ENVIRONMENT"))
-                .body("steps.kind", hasItem("PREPARE_HOST"))
-                .body("steps[0].host", equalTo("ocp-1"));
+                .body("status", equalTo("PREPARING_HOSTS"))
+                .body("modes", equalTo(java.util.List.of("MULTI_NODE")))
+                .body("phases.name", equalTo(java.util.List.of("prepare-environment", "deploy:trio",
+                        "post-deployment-check")))
+                .body("phases[0].steps.stepId", equalTo(java.util.List.of("prepare-host@ocp-1", "prepare-host@ocp-2",
+                        "prepare-host@ocp-3")))
+                .body("phases[0].steps.status", everyItem(equalTo("REQUESTED")))
+                .body("phases[1].steps.status", everyItem(equalTo("PENDING")))
+                .body("facts.fact", hasItem("node-registered:ocp-1"))
+                .body("estimatedSeconds", greaterThan(0));
     }
 
     @Test
-    void acceptedDeployment_canBeReadBack() {
-        String id = given().contentType("application/json").body(topology("single-node"))
-                .post("/deployments").then().statusCode(202).extract().path("id");
-        given().get("/deployments/" + id).then().statusCode(200)
-                .body("id", equalTo(id)).body("name", equalTo("single")).body("steps.size()", equalTo(1));
-    }
-
-    @Test
-    void yamlTopology_isAccepted() {
-        given().contentType("application/yaml").body("""
-                        # a commented topology file
-                        name: yaml-single
-                        mode: SINGLE_NODE
-                        ocpVersion: 4.2.2
-                        hosts:
-                          - name: ocp-1
-                            address: 127.0.10.1
-                            credentialRef: lab
-                        """.getBytes(StandardCharsets.UTF_8))
+    void jsonTopology_isAcceptedLikeYaml() throws Exception {
+        ObjectMapper yaml = new YAMLMapper();
+        String json = new ObjectMapper().writeValueAsString(yaml.readTree(yaml("single-node")));
+        Api.given().contentType("application/json").body(json)
                 .when().post("/deployments")
-                .then().statusCode(202).body("name", equalTo("yaml-single"));
+                .then().statusCode(202).body("name", equalTo("single")).body("status", equalTo("PREPARING_HOSTS"));
     }
 
     @Test
-    void malformedYaml_isRejectedNamingTheField() {
-        given().contentType("application/yaml").body("name: x\nmode: SINGLE_NODE\nhosts:\n  - sshPort: [1, 2]\n".getBytes(StandardCharsets.UTF_8))
-                .when().post("/deployments")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("hosts[0].sshPort"));
+    void dryRun_returnsThePlanAndStoresOrPublishesNothing() {
+        long deployments = Api.rows(entityManager, "deployment");
+        long outbox = Api.rows(entityManager, "outbox");
+        Api.given().contentType("application/yaml").body(yaml("multi-cluster-multi-az"))
+                .when().post("/deployments?dryRun=true")
+                .then().statusCode(200)
+                .body("criticalPath.estimatedSeconds", greaterThan(0))
+                .body("azs.metaDbHost", equalTo(java.util.List.of("a-1", "a-2", "a-3")))
+                .body("sizing.ocpServer.basis", containsString("row ≤ 200"))
+                .body("expectedFacts", hasItem("standby-bound:ocp-b"))
+                .body("secretRefs.ocpAdminPassword", equalTo("ocp-admin"));
+        assertEquals(deployments, Api.rows(entityManager, "deployment"));
+        assertEquals(outbox, Api.rows(entityManager, "outbox"));
     }
 
     @Test
-    void malformedJson_isRejectedAndNothingIsStored() {
-        long before = DeploymentEntity.count();
-        given().contentType("application/json").body("{\"name\": \"x\", ")
-                .when().post("/deployments")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("detail", containsString("not valid"))
-                .body(not(containsString("at dev.ocpha")));
-        assertEquals(before, DeploymentEntity.count());
+    void sameIdempotencyKeyAndBody_giveTheSameDeployment_otherBodyIs422() {
+        String key = "key-" + System.nanoTime();
+        String first = Api.given().header("Idempotency-Key", key).contentType("application/yaml")
+                .body(yaml("single-node")).post("/deployments").then().statusCode(202).extract().path("id");
+        long deployments = Api.rows(entityManager, "deployment");
+        Api.given().header("Idempotency-Key", key).contentType("application/yaml").body(yaml("single-node"))
+                .post("/deployments").then().statusCode(200).body("id", equalTo(first));
+        Api.given().header("Idempotency-Key", key).contentType("application/yaml").body(yaml("multi-node"))
+                .post("/deployments").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString(key));
+        assertEquals(deployments, Api.rows(entityManager, "deployment"));
+        Api.given().header("Idempotency-Key", "bad key!").contentType("application/yaml").body(yaml("single-node"))
+                .post("/deployments").then().statusCode(400).body("detail", containsString("Idempotency-Key"));
     }
 
     @Test
-    void unknownMode_isRejectedNamingTheField() {
-        given().contentType("application/json").body(topology("single-node").replace("SINGLE_NODE", "TRIPLE"))
-                .when().post("/deployments")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("mode"));
-    }
-
-    @Test
-    void wrongType_isRejectedNamingTheField() {
-        given().contentType("application/json").body(topology("single-node").replace("2222", "\"ssh\""))
-                .when().post("/deployments")
-                .then().statusCode(400).body("errors[0].field", equalTo("hosts[0].sshPort"));
-    }
-
-    @Test
-    void missingFields_areAllReportedWithTheirPaths() {
-        long before = DeploymentEntity.count();
-        given().contentType("application/json")
-                .body("{\"mode\": \"SINGLE_NODE\", \"hosts\": [{\"name\": \"a\", \"sshPort\": 70000}]}")
-                .when().post("/deployments")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("name"))
-                .body("errors.field", hasItem("ocpVersion"))
-                .body("errors.field", hasItem("hosts[0].address"))
-                .body("errors.field", hasItem("hosts[0].sshPort"))
-                .body("errors.field", hasItem("hosts[0].credentialRef"));
-        assertEquals(before, DeploymentEntity.count());
-    }
-
-    @Test
-    void duplicateHosts_areRejected() {
-        String body = topology("single-node").replace("\"hosts\": [",
-                "\"hosts\": [ { \"name\": \"ocp-1\", \"address\": \"127.0.10.1\", \"sshPort\": 2222, \"credentialRef\": \"lab\" },");
-        given().contentType("application/json").body(body)
-                .when().post("/deployments")
-                .then().statusCode(400)
-                .body("errors.field", hasItem("hosts[1].name"))
-                .body("errors.field", hasItem("hosts[1].address"));
-    }
-
-    @Test
-    void unsafeHostAddress_isRejected() {
-        given().contentType("application/json").body(topology("single-node").replace("127.0.10.1", "h; rm -rf /"))
-                .when().post("/deployments")
-                .then().statusCode(400).body("errors[0].field", equalTo("hosts[0].address"));
-    }
-
-    @Test
-    void unknownDeployment_is404Problem() {
-        given().get("/deployments/7b0e5f7e-0000-4000-8000-000000000000")
-                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().get("/deployments/not-a-uuid").then().statusCode(404);
-    }
-
-    @Test
-    void unknownRoute_is404Problem() {
-        given().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json");
-    }
-
-    @Test
-    void healthMetricsAndOpenApi_areServed() {
+    void withoutTheToken_theApiAnswers401_andHealthMetricsOpenApiStayOpen() {
+        given().contentType("application/yaml").body(yaml("single-node")).post("/deployments")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().get("/deployments").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").get("/deployments/x/events").then().statusCode(401)
+                .body("detail", containsString("not valid"));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/deployments"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/deployments/{id}/steps/{stepId}/skip"));
+    }
+
+    @Test
+    void noConfiguredToken_generatesOneOnceAndKeepsOnlyItsHash() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> ApiTokenEntity.deleteAll());
+        Optional<String> generated = tokens.generateIfAbsent();
+        assertTrue(generated.isPresent());
+        assertEquals(Optional.empty(), tokens.generateIfAbsent(), "a second start generates nothing");
+        String stored = QuarkusTransaction.requiringNew().call(() ->
+                ApiTokenEntity.<ApiTokenEntity>findById(ApiTokenEntity.THE_TOKEN).tokenHash);
+        assertNotEquals(generated.get(), stored);
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(generated.get().getBytes(StandardCharsets.UTF_8))), stored);
+    }
+
+    @Test
+    void list_isPagedNewestFirstAndFiltersByStatus() {
+        String older = Api.submit("single-node");
+        String newer = Api.submit("single-node");
+        Api.given().post("/deployments/" + older + "/cancel").then().statusCode(202);
+        Api.given().get("/deployments?size=1").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", equalTo(newer)).body("total", greaterThan(1));
+        Api.given().get("/deployments?status=CANCELLED&size=100").then().statusCode(200)
+                .body("items.id", hasItem(older)).body("items.status", everyItem(equalTo("CANCELLED")));
+        Api.given().get("/deployments?status=RUNNING").then().statusCode(400).body("detail", containsString("status"));
+        Api.given().get("/deployments?size=0").then().statusCode(400);
+    }
+
+    @Test
+    void planAndReport_ofADeployment() {
+        String id = Api.submit("multi-az");
+        Api.given().get("/deployments/" + id + "/plan").then().statusCode(200)
+                .body("name", equalTo("zones"))
+                .body("azs.name", equalTo(java.util.List.of("az1", "az2", "az3")))
+                .body("hosts[0].requirement.basis", containsString("ocp-facts"));
+        Api.given().get("/deployments/" + id + "/report").then().statusCode(200)
+                .body("status", equalTo("PREPARING_HOSTS"))
+                .body("environmentCheck", nullValue()).body("verification", nullValue());
+    }
+
+    @Test
+    void events_giveALateClientTheWholeHistory() {
+        String id = Api.submit("single-node");
+        Api.given().queryParam("reason", "changed my mind").post("/deployments/" + id + "/cancel").then().statusCode(202).body("status", equalTo("CANCELLED"));
+        String stream = Api.given().accept("text/event-stream").get("/deployments/" + id + "/events")
+                .then().statusCode(200).contentType(containsString("text/event-stream")).extract().asString();
+        assertTrue(stream.contains("event:status"), stream);
+        assertTrue(stream.contains("\"PREPARING_HOSTS\""), stream);
+        assertTrue(stream.contains("prepare-host@ocp-1"), stream);
+        assertTrue(stream.contains("changed my mind"), stream);
+        assertTrue(stream.indexOf("PREPARING_HOSTS") < stream.indexOf("CANCELLED"), stream);
+        Api.given().get("/deployments/" + id + "/report").then().body("audit.action", hasItem("cancel"));
+    }
+
+    @Test
+    void skip_marksAPendingStepWithItsReason_andRefusesOthers() {
+        String id = Api.submit("single-node");
+        Api.given().contentType("application/json").body("{\"reason\": \"media already loaded by hand\"}")
+                .post("/deployments/" + id + "/steps/prepare-media@ocp-1/skip")
+                .then().statusCode(200).body("status", equalTo("SKIPPED"))
+                .body("skipReason", equalTo("media already loaded by hand"));
+        Api.given().contentType("application/json").body("{\"reason\": \"x\"}")
+                .post("/deployments/" + id + "/steps/prepare-host@ocp-1/skip")
+                .then().statusCode(409).body("detail", containsString("REQUESTED"));
+        Api.given().contentType("application/json").body("{\"reason\": \" \"}")
+                .post("/deployments/" + id + "/steps/create-metadb@ocp-1/skip")
+                .then().statusCode(400).body("errors.field", hasItem("reason"));
+        Api.given().contentType("application/json").body("{\"reason\": \"x\"}")
+                .post("/deployments/" + id + "/steps/no-such@step/skip").then().statusCode(404);
+        Api.given().get("/deployments/" + id + "/report").then()
+                .body("audit.reason", hasItem("media already loaded by hand"));
+    }
+
+    @Test
+    void cancelRetryAndTeardown_answerConflictsWhenTheStatusDoesNotFit() {
+        String id = Api.submit("multi-node");
+        Api.given().post("/deployments/" + id + "/retry").then().statusCode(409).body("detail", containsString("FAILED"));
+        Api.given().delete("/deployments/" + id).then().statusCode(409).body("detail", containsString("cancel"));
+        Api.given().post("/deployments/" + id + "/cancel").then().statusCode(202);
+        Api.given().post("/deployments/" + id + "/cancel").then().statusCode(409);
+        Api.given().delete("/deployments/" + id).then().statusCode(202)
+                .body("status", equalTo("TEARING_DOWN"))
+                .body("phases.name", hasItem("teardown"))
+                .body("phases.find { it.name == 'teardown' }.steps.stepId", hasItem("remove-metadb@ocp-3"))
+                .body("phases.find { it.name == 'teardown' }.steps.findAll { it.kind == 'REMOVE_OCP' }.status",
+                        everyItem(equalTo("REQUESTED")));
+    }
+
+    @Test
+    void unknownDeployment_is404OnEveryEndpoint() {
+        String unknown = "/deployments/7b0e5f7e-0000-4000-8000-000000000000";
+        for (String path : new String[] {unknown, unknown + "/plan", unknown + "/report", unknown + "/events",
+                "/deployments/not-a-uuid"}) {
+            Api.given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        Api.given().post(unknown + "/retry").then().statusCode(404);
+        Api.given().post(unknown + "/cancel").then().statusCode(404);
+        Api.given().delete(unknown).then().statusCode(404);
+        Api.given().contentType("application/json").body("{\"reason\": \"x\"}").post(unknown + "/steps/a@b/skip")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void badBodies_are400Or413AndNever500() {
+        Api.given().contentType("application/yaml").body("name: [unclosed".getBytes(StandardCharsets.UTF_8))
+                .post("/deployments").then().statusCode(400).body("detail", containsString("not valid YAML"));
+        Api.given().contentType("application/json").body("{\"name\": \"x\", ")
+                .post("/deployments").then().statusCode(400).body(not(containsString("at dev.ocpha")));
+        Api.given().contentType("application/json").body("").post("/deployments").then().statusCode(400);
+        Api.given().contentType("application/json").body("[1, 2]").post("/deployments").then().statusCode(400);
+        byte[] big = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Api.given().contentType("application/json").body(big).post("/deployments").then().statusCode(413)
+                .contentType("application/problem+json");
+        Api.given().contentType("text/plain").body("hello").post("/deployments").then().statusCode(415);
+    }
+
+    @Test
+    void inlinePassword_isRefusedWithoutEchoingIt() {
+        String yaml = Topologies.example("single-node").replace("ocpAdmin: {secretRef: ocp-admin}",
+                "ocpAdmin: {value: \"s3cret\"}");
+        String body = Api.given().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
+                .post("/deployments").then().statusCode(422)
+                .body("errors.field", hasItem("passwords.ocpAdmin.value"))
+                .body("errors.message", hasItem(containsString("weak"))).extract().asString();
+        assertTrue(!body.contains("s3cret"), body);
     }
 }

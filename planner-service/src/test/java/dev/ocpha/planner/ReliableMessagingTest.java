@@ -1,6 +1,5 @@
 package dev.ocpha.planner;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import dev.ocpha.contracts.EventType;
 import dev.ocpha.contracts.Topics;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
+import dev.ocpha.contracts.events.StepSucceeded;
 import dev.ocpha.infra.RealInfrastructureResource;
 import dev.ocpha.infra.TopicProbe;
 import dev.ocpha.platform.messaging.EventHandlers;
@@ -49,8 +49,11 @@ class ReliableMessagingTest {
     String bootstrap;
 
     private String createDeployment() {
-        return given().contentType("application/json").body(DeploymentApiTest.topology("single-node"))
-                .post("/deployments").then().statusCode(202).extract().path("id");
+        return Api.submit("single-node");
+    }
+
+    private static StepSucceeded hostAdded(String id) {
+        return new StepSucceeded(id, "prepare-host@ocp-1", "PREPARE_HOST", "ocp-1", "single", 1, 1, "test", 10);
     }
 
     private ProducerRecord<String, String> event(EventType type, String eventId, Object payload, String key) {
@@ -79,14 +82,13 @@ class ReliableMessagingTest {
     @Test
     void sameEventDeliveredTwice_hasOneEffect() {
         String id = createDeployment();
-        var passed = new EnvironmentChecked(id, UUID.randomUUID().toString(), true, 1, List.of());
         String eventId = UUID.randomUUID().toString();
-        try (TopicProbe commands = TopicProbe.subscribe(bootstrap, Topics.STEP_COMMANDS)) {
-            TopicProbe.send(bootstrap, event(EventType.ENVIRONMENT_CHECKED, eventId, passed, id));
-            TopicProbe.send(bootstrap, event(EventType.ENVIRONMENT_CHECKED, eventId, passed, id));
-            commands.awaitMatching(r -> isFor(r, id, EventType.STEP_REQUESTED), 1, WAIT);
-            long requested = commands.drain(Duration.ofSeconds(3)).stream()
-                    .filter(r -> isFor(r, id, EventType.STEP_REQUESTED)).count();
+        try (TopicProbe deployments = TopicProbe.subscribe(bootstrap, Topics.DEPLOYMENTS)) {
+            TopicProbe.send(bootstrap, event(EventType.STEP_SUCCEEDED, eventId, hostAdded(id), id + "/ocp-1"));
+            TopicProbe.send(bootstrap, event(EventType.STEP_SUCCEEDED, eventId, hostAdded(id), id + "/ocp-1"));
+            deployments.awaitMatching(r -> isFor(r, id, EventType.ENVIRONMENT_CHECK_REQUESTED), 1, WAIT);
+            long requested = deployments.drain(Duration.ofSeconds(3)).stream()
+                    .filter(r -> isFor(r, id, EventType.ENVIRONMENT_CHECK_REQUESTED)).count();
             assertEquals(1, requested);
         }
     }
@@ -109,6 +111,9 @@ class ReliableMessagingTest {
     @Test
     void poisonMessage_goesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
         String id = createDeployment();
+        TopicProbe.send(bootstrap, event(EventType.STEP_SUCCEEDED, UUID.randomUUID().toString(), hostAdded(id),
+                id + "/ocp-1"));
+        await().atMost(WAIT).until(() -> status(id) == DeploymentStatus.CHECKING_ENVIRONMENT);
         try (TopicProbe dlq = TopicProbe.subscribe(bootstrap, Topics.deadLetter("planner-service"))) {
             ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.CHECKS, id, "{not json");
             header(poison, EventHeaders.ID, "poison-" + id);

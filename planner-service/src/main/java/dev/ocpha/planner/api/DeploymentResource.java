@@ -1,71 +1,278 @@
 package dev.ocpha.planner.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ocpha.contracts.model.CheckResult;
+import dev.ocpha.contracts.model.VerificationItem;
+import dev.ocpha.planner.config.PlannerConfig;
+import dev.ocpha.planner.domain.DeploymentNotFoundException;
 import dev.ocpha.planner.domain.DeploymentService;
+import dev.ocpha.planner.domain.DeploymentStatus;
 import dev.ocpha.planner.domain.Topology;
-import dev.ocpha.planner.domain.TopologyRules;
+import dev.ocpha.planner.domain.TopologyParser;
+import dev.ocpha.planner.domain.TopologyValidator;
+import dev.ocpha.planner.persistence.AuditEntryEntity;
 import dev.ocpha.planner.persistence.DeploymentEntity;
+import dev.ocpha.planner.persistence.ExpectedFactEntity;
 import dev.ocpha.planner.persistence.StepEntity;
-import dev.ocpha.platform.api.Problem;
-import dev.ocpha.platform.api.ProblemResponses;
+import dev.ocpha.planner.planning.Plan;
+import dev.ocpha.planner.planning.PlanBuilder;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/deployments")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityRequirement(name = "token")
+@APIResponse(responseCode = "401", description = "No or wrong bearer token (problem+json)")
 public class DeploymentResource {
 
-    private final DeploymentService deployments;
+    static final String YAML = "application/yaml";
+    private static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,128}";
 
-    public DeploymentResource(DeploymentService deployments) {
+    private final DeploymentService deployments;
+    private final TopologyValidator validator;
+    private final PlannerConfig config;
+    private final ObjectMapper mapper;
+    private final ProgressStream progress;
+
+    public DeploymentResource(DeploymentService deployments, TopologyValidator validator, PlannerConfig config,
+                              ObjectMapper mapper, ProgressStream progress) {
         this.deployments = deployments;
+        this.validator = validator;
+        this.config = config;
+        this.mapper = mapper;
+        this.progress = progress;
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, "application/yaml"})
-    @Operation(summary = "Plan a deployment from a topology and start it")
-    public Response create(@NotNull @Valid Topology topology, UriInfo uri) {
-        List<Problem.FieldError> errors = TopologyRules.check(topology);
-        if (!errors.isEmpty()) {
-            return ProblemResponses.of(Response.Status.BAD_REQUEST, "The topology is not valid.", errors);
+    @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"})
+    @Operation(summary = "Validate and plan a topology (JSON or YAML), then start the deployment; with dryRun=true "
+            + "return the plan and run nothing")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the deployment")
+    @APIResponse(responseCode = "200", description = "dryRun: the plan, or the deployment an earlier request with "
+            + "the same Idempotency-Key and body created")
+    @APIResponse(responseCode = "400", description = "The body cannot be read as a topology (problem+json)")
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
+    @APIResponse(responseCode = "422", description = "The topology breaks rules; every field error is listed, or the "
+            + "Idempotency-Key was used with another body")
+    public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Parameter(description = "Same key and body: the same deployment; same key, other body: 422")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, @Context UriInfo uri) {
+        if (body != null && body.length > config.maxBodyBytes()) {
+            throw new WebApplicationException("The topology is " + body.length + " bytes; the limit is "
+                    + config.maxBodyBytes() + ".", Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
-        DeploymentEntity deployment = deployments.create(topology);
-        return Response.accepted(DeploymentView.of(deployment, StepEntity.ofDeployment(deployment.id)))
-                .location(uri.getAbsolutePathBuilder().path(deployment.id.toString()).build())
+        if (idempotencyKey != null && !idempotencyKey.matches(IDEMPOTENCY_KEY)) {
+            throw new BadRequestException("The Idempotency-Key header must be 1–128 letters, digits or . _ : -");
+        }
+        boolean yaml = contentType != null && contentType.toLowerCase().contains("yaml");
+        Topology topology = validator.validate(TopologyParser.parse(body, yaml));
+        Plan plan = PlanBuilder.plan(topology);
+        if (dryRun) {
+            return Response.ok(plan).build();
+        }
+        DeploymentService.Accepted accepted = deployments.create(topology, plan, idempotencyKey, sha256(body));
+        DeploymentEntity deployment = accepted.deployment();
+        return Response.status(accepted.replayed() ? Response.Status.OK : Response.Status.ACCEPTED)
+                .entity(view(deployment))
+                .location(uri.getBaseUriBuilder().path("deployments").path(deployment.id.toString()).build())
                 .build();
     }
 
     @GET
-    @Path("/{id}")
-    @Operation(summary = "A deployment's status and steps")
-    public DeploymentView get(@PathParam("id") String id) {
-        UUID uuid = parse(id);
-        DeploymentEntity deployment = DeploymentEntity.findById(uuid);
-        if (deployment == null) {
-            throw new NotFoundException("No deployment " + id + ".");
+    @Operation(summary = "Deployments, newest first, a page at a time, optionally with one status")
+    public DeploymentSummary.Page list(@QueryParam("status") String status,
+                                       @QueryParam("page") @DefaultValue("0") int page,
+                                       @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new BadRequestException("page must be ≥ 0 and size 1–100.");
         }
-        return DeploymentView.of(deployment, StepEntity.ofDeployment(uuid));
+        PanacheQuery<DeploymentEntity> query;
+        Sort newestFirst = Sort.descending("createdAt").and("id");
+        if (status == null || status.isBlank()) {
+            query = DeploymentEntity.findAll(newestFirst);
+        } else {
+            query = DeploymentEntity.find("status", newestFirst, parseStatus(status));
+        }
+        List<DeploymentSummary> items = query.page(page, size).list().stream().map(DeploymentSummary::of).toList();
+        return new DeploymentSummary.Page(items, page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A deployment: status, phases, steps with attempts, timing, last error and executor, facts")
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    public DeploymentView get(@PathParam("id") String id) {
+        return view(DeploymentService.existing(parse(id)));
+    }
+
+    @GET
+    @Path("/{id}/plan")
+    @Operation(summary = "The deployment's plan: sizing, clusters, AZ placement, hosts, phases, steps, critical path")
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    public Plan plan(@PathParam("id") String id) {
+        return deployments.plan(DeploymentService.existing(parse(id)));
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Operation(summary = "The environment check's results, the post-deployment check's report and the audit log")
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    public ReportView report(@PathParam("id") String id) {
+        DeploymentEntity d = DeploymentService.existing(parse(id));
+        ReportView.EnvironmentCheck check = d.checkPassed == null ? null : new ReportView.EnvironmentCheck(
+                d.checkRunId, d.checkPassed, read(d.checkProblems, new TypeReference<List<CheckResult>>() { }));
+        ReportView.Verification verification = d.verificationPassed == null ? null : new ReportView.Verification(
+                d.reportId, d.verificationPassed, read(d.verificationItems,
+                new TypeReference<List<VerificationItem>>() { }));
+        List<ReportView.AuditView> audit = AuditEntryEntity.ofDeployment(d.id).stream()
+                .map(a -> new ReportView.AuditView(a.at.toString(), a.action, a.target, a.reason)).toList();
+        return new ReportView(d.id.toString(), d.status.name(), check, verification, audit);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "Server-sent events of progress (steps, checks, facts, status) from the start, or after "
+            + "Last-Event-ID; the stream ends when the deployment settles (SUCCEEDED, FAILED, CANCELLED, DESTROYED)")
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    public Multi<OutboundSseEvent> events(@PathParam("id") String id,
+                                          @HeaderParam("Last-Event-ID") @DefaultValue("0") String lastEventId,
+                                          @Context Sse sse) {
+        UUID uuid = parse(id);
+        DeploymentService.existing(uuid);
+        long after;
+        try {
+            after = Long.parseLong(lastEventId);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Last-Event-ID must be the id of an event of this stream.");
+        }
+        return progress.stream(uuid, after, sse);
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Retry a FAILED deployment: re-request its failed steps, or re-run the failed environment "
+            + "check or verification")
+    @APIResponse(responseCode = "202", description = "Retrying")
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    @APIResponse(responseCode = "409", description = "The deployment is not FAILED")
+    public Response retry(@PathParam("id") String id) {
+        return Response.accepted(view(deployments.retry(parse(id)))).build();
+    }
+
+    @POST
+    @Path("/{id}/steps/{stepId}/skip")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark a FAILED or PENDING step done without running it (audited with the reason); a FAILED "
+            + "deployment then continues on retry")
+    @APIResponse(responseCode = "404", description = "No such deployment or step")
+    @APIResponse(responseCode = "409", description = "The step is neither FAILED nor PENDING")
+    public DeploymentView.StepView skip(@PathParam("id") String id, @PathParam("stepId") String stepId,
+                                        @NotNull @Valid SkipRequest request) {
+        return DeploymentView.StepView.of(deployments.skip(parse(id), stepId, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a running or FAILED deployment: no new step is requested; running steps finish")
+    @APIResponse(responseCode = "202", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    @APIResponse(responseCode = "409", description = "Already settled or tearing down")
+    public Response cancel(@PathParam("id") String id,
+                           @Parameter(description = "Why; kept in the audit log") @QueryParam("reason") String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new BadRequestException("reason must be at most 500 characters.");
+        }
+        return Response.accepted(view(deployments.cancel(parse(id), reason))).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Tear a settled deployment down: REMOVE_OCP on every OCP node, then REMOVE_METADB on every "
+            + "MetaDB host, then DESTROYED")
+    @APIResponse(responseCode = "202", description = "Tearing down")
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    @APIResponse(responseCode = "409", description = "Still running (cancel it first) or already destroyed")
+    public Response delete(@PathParam("id") String id) {
+        return Response.accepted(view(deployments.teardown(parse(id)))).build();
+    }
+
+    private DeploymentView view(DeploymentEntity deployment) {
+        return DeploymentView.of(deployment, deployments.plan(deployment), StepEntity.ofDeployment(deployment.id),
+                ExpectedFactEntity.ofDeployment(deployment.id));
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return json == null ? null : mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored report is unreadable", e);
+        }
+    }
+
+    private static DeploymentStatus parseStatus(String status) {
+        try {
+            return DeploymentStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("status must be one of " + Arrays.toString(DeploymentStatus.values()) + ".");
+        }
     }
 
     private static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No deployment " + id + ".");
+            throw new DeploymentNotFoundException("No deployment " + id + ".");
+        }
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -3,76 +3,127 @@ package dev.ocpha.planner.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ocpha.contracts.Facts;
 import dev.ocpha.contracts.HostRoles;
+import dev.ocpha.contracts.SecretKeys;
 import dev.ocpha.contracts.Topics;
+import dev.ocpha.contracts.events.AzActivated;
+import dev.ocpha.contracts.events.ClusterActivated;
+import dev.ocpha.contracts.events.DeploymentCancelled;
 import dev.ocpha.contracts.events.DeploymentFailed;
 import dev.ocpha.contracts.events.DeploymentPlanned;
 import dev.ocpha.contracts.events.DeploymentSucceeded;
+import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentCheckRequested;
 import dev.ocpha.contracts.events.EnvironmentChecked;
+import dev.ocpha.contracts.events.HostChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
+import dev.ocpha.contracts.events.StandbyBindingFailed;
+import dev.ocpha.contracts.events.StandbyBound;
 import dev.ocpha.contracts.events.StepFailed;
 import dev.ocpha.contracts.events.StepRequested;
 import dev.ocpha.contracts.events.StepStarted;
 import dev.ocpha.contracts.events.StepSucceeded;
-import dev.ocpha.contracts.model.CheckResult;
-import dev.ocpha.contracts.model.HostAccess;
+import dev.ocpha.contracts.events.VerificationRequested;
+import dev.ocpha.contracts.Facts;
 import dev.ocpha.contracts.model.PlannedHost;
 import dev.ocpha.contracts.model.PlannedStep;
-import dev.ocpha.platform.messaging.Correlation;
-import dev.ocpha.platform.messaging.Outbox;
+import dev.ocpha.planner.persistence.AuditEntryEntity;
 import dev.ocpha.planner.persistence.DeploymentEntity;
 import dev.ocpha.planner.persistence.ExpectedFactEntity;
 import dev.ocpha.planner.persistence.StepEntity;
+import dev.ocpha.planner.planning.Plan;
+import dev.ocpha.planner.planning.PlanBuilder;
+import dev.ocpha.platform.messaging.Correlation;
+import dev.ocpha.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * The deployment use cases. The planner's state is a projection of the events it receives: each method is one
- * event's effect, committed together with the events it publishes through the outbox.
+ * event's (or one operator action's) effect, committed with the events it publishes through the outbox and the
+ * progress it logs. Nothing lives only in memory, so a restarted planner continues where it was.
  */
 @ApplicationScoped
 public class DeploymentService {
 
     private static final Logger LOG = Logger.getLogger(DeploymentService.class);
+    private static final Predicate<StepEntity> PREPARE = s -> s.phase.equals(Plan.PREPARE_ENVIRONMENT);
+    private static final Predicate<StepEntity> DEPLOY = s -> s.phase.startsWith(Plan.deployPhase(""));
+    private static final Predicate<StepEntity> TEARDOWN = s -> s.phase.equals(Plan.TEARDOWN);
 
-    private final DeploymentPlanner planner;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final ProgressLog progress;
 
-    public DeploymentService(DeploymentPlanner planner, Outbox outbox, ObjectMapper mapper) {
-        this.planner = planner;
+    public DeploymentService(Outbox outbox, ObjectMapper mapper, ProgressLog progress) {
         this.outbox = outbox;
         this.mapper = mapper;
+        this.progress = progress;
+    }
+
+    /** Accepted: the deployment, and whether an earlier request with the same idempotency key created it. */
+    public record Accepted(DeploymentEntity deployment, boolean replayed) {
     }
 
     @Transactional
-    public DeploymentEntity create(Topology topology) {
-        DeploymentPlanner.Plan plan = planner.plan(topology);
+    public Accepted create(Topology topology, Plan plan, String idempotencyKey, String requestHash) {
+        if (idempotencyKey != null) {
+            DeploymentEntity earlier = DeploymentEntity.byIdempotencyKey(idempotencyKey);
+            if (earlier != null) {
+                if (!earlier.requestHash.equals(requestHash)) {
+                    throw new IdempotencyConflictException("Idempotency-Key " + idempotencyKey
+                            + " was used for another topology (deployment " + earlier.id + ")");
+                }
+                return new Accepted(earlier, true);
+            }
+        }
         OffsetDateTime now = OffsetDateTime.now();
         DeploymentEntity deployment = new DeploymentEntity();
         deployment.id = UUID.randomUUID();
         deployment.name = topology.name();
-        deployment.mode = topology.mode().name();
-        deployment.status = DeploymentStatus.CHECKING_ENVIRONMENT;
+        deployment.modes = String.join(",", plan.modes());
+        deployment.status = DeploymentStatus.PREPARING_HOSTS;
         deployment.topology = toJson(topology);
+        deployment.plan = toJson(plan);
+        deployment.idempotencyKey = idempotencyKey;
+        deployment.requestHash = requestHash;
         deployment.correlationId = Correlation.correlationId();
         deployment.createdAt = now;
         deployment.updatedAt = now;
         deployment.persist();
-        int seq = 0;
-        for (PlannedStep planned : plan.steps()) {
+        persistSteps(deployment.id, plan.steps(), 0);
+        for (String fact : plan.expectedFacts()) {
+            ExpectedFactEntity expected = new ExpectedFactEntity();
+            expected.deploymentId = deployment.id;
+            expected.fact = fact;
+            expected.persist();
+        }
+        outbox.append(new DeploymentPlanned(deployment.id.toString(), plan.name(), plan.modes(), plan.ocpVersion(),
+                plan.sizingProfile(), plan.clusters(), plan.azs(), plan.hosts(), plan.steps(), plan.expectedFacts(),
+                plan.secretRefs()));
+        progress.append(deployment.id, ProgressLog.STATUS, "status", deployment.status, "steps", plan.steps().size());
+        LOG.infof("deployment %s (%s) planned: %d steps on %d hosts", deployment.id, deployment.name,
+                plan.steps().size(), plan.hosts().size());
+        advance(deployment);
+        return new Accepted(deployment, false);
+    }
+
+    private void persistSteps(UUID deploymentId, List<PlannedStep> steps, int firstSeq) {
+        int seq = firstSeq;
+        for (PlannedStep planned : steps) {
             StepEntity step = new StepEntity();
-            step.deploymentId = deployment.id;
+            step.deploymentId = deploymentId;
             step.stepId = planned.stepId();
             step.seq = seq++;
             step.phase = planned.phase();
@@ -84,171 +135,453 @@ public class DeploymentService {
             step.maxTries = planned.maxTries();
             step.description = planned.description();
             step.dependsOn = String.join(",", planned.dependsOn());
+            step.awaitsFacts = String.join(",", planned.awaitsFacts());
             step.status = StepStatus.PENDING;
             step.persist();
         }
-        for (PlannedHost host : plan.hosts()) {
-            if (host.roles().contains(HostRoles.OCP_SERVER)) {
-                ExpectedFactEntity fact = new ExpectedFactEntity();
-                fact.deploymentId = deployment.id;
-                fact.kind = ExpectedFactEntity.NODE_REGISTERED;
-                fact.subject = host.name();
-                fact.persist();
-            }
+    }
+
+    // ---- step events -------------------------------------------------------------------------------------------
+
+    public void onStepStarted(StepStarted event) {
+        StepEntity step = current(event.deploymentId(), event.stepId(), event.attempt());
+        if (step == null || step.status != StepStatus.REQUESTED) {
+            return;
         }
-        List<String> facts = plan.hosts().stream().map(host -> Facts.nodeRegistered(host.name())).toList();
-        outbox.append(new DeploymentPlanned(deployment.id.toString(), topology.name(), List.of(topology.mode().name()),
-                topology.ocpVersion(), topology.sizingProfileOrDefault(), plan.clusters(), List.of(), plan.hosts(),
-                plan.steps(), facts, Map.of()));
-        outbox.append(new EnvironmentCheckRequested(deployment.id.toString(), topology.sizingProfileOrDefault(), false,
-                plan.clusters(), plan.hosts()));
-        LOG.infof("deployment %s (%s) planned with %d steps on %d hosts", deployment.id, deployment.name,
-                plan.steps().size(), plan.hosts().size());
-        return deployment;
+        step.status = StepStatus.RUNNING;
+        step.executorId = event.executorId();
+        step.startedAt = OffsetDateTime.now();
+        progress.append(step.deploymentId, ProgressLog.STEP, "stepId", step.stepId, "host", step.host,
+                "status", step.status, "attempt", event.attempt(), "executorId", event.executorId());
+    }
+
+    public void onStepSucceeded(StepSucceeded event) {
+        StepEntity step = current(event.deploymentId(), event.stepId(), event.attempt());
+        if (step == null) {
+            registryStep(event.deploymentId(), event.stepId(), "SUCCEEDED", null);
+            return;
+        }
+        if (step.status.done()) {
+            return;
+        }
+        step.status = StepStatus.SUCCEEDED;
+        step.executorId = event.executorId();
+        step.lastError = null;
+        step.finishedAt = OffsetDateTime.now();
+        progress.append(step.deploymentId, ProgressLog.STEP, "stepId", step.stepId, "host", step.host,
+                "status", step.status, "attempt", event.attempt(), "tries", event.tries(),
+                "durationMillis", event.durationMillis());
+        DeploymentEntity deployment = DeploymentEntity.findById(step.deploymentId);
+        advance(deployment);
+    }
+
+    public void onStepFailed(StepFailed event) {
+        StepEntity step = current(event.deploymentId(), event.stepId(), event.attempt());
+        if (step == null) {
+            registryStep(event.deploymentId(), event.stepId(), "FAILED", event.reason());
+            return;
+        }
+        if (step.status.done()) {
+            return;
+        }
+        step.status = StepStatus.FAILED;
+        step.executorId = event.executorId();
+        step.lastError = event.reason();
+        step.finishedAt = OffsetDateTime.now();
+        progress.append(step.deploymentId, ProgressLog.STEP, "stepId", step.stepId, "host", step.host,
+                "status", step.status, "attempt", event.attempt(), "tries", event.tries(), "error", event.reason(),
+                "retryable", event.retryable());
+        DeploymentEntity deployment = DeploymentEntity.findById(step.deploymentId);
+        if (deployment.status.runsSteps()) {
+            fail(deployment, "step " + step.stepId + " failed on " + step.host + " after " + event.tries()
+                    + " tries: " + event.reason(), step.stepId);
+        }
+    }
+
+    /** The step as last requested; null for step ids the plan does not have and for a stale attempt's events. */
+    private static StepEntity current(String deploymentId, String stepId, int attempt) {
+        DeploymentEntity deployment = find(deploymentId);
+        StepEntity step = deployment == null ? null : StepEntity.find(deployment.id, stepId);
+        if (step != null && attempt < step.attempts) {
+            LOG.debugf("ignoring attempt %s of %s: attempt %s was requested since", (Object) attempt, stepId, step.attempts);
+            return null;
+        }
+        return step;
+    }
+
+    /** Steps the registry asked for (registration, AZ parameters) are shown in the progress, not planned. */
+    private void registryStep(String deploymentId, String stepId, String status, String error) {
+        UUID id = uuidOrNull(deploymentId);
+        if (id != null && DeploymentEntity.findById(id) != null && StepEntity.find(id, stepId) == null) {
+            progress.append(id, ProgressLog.REGISTRY_STEP, "stepId", stepId, "status", status, "error", error);
+        }
+    }
+
+    // ---- checks ------------------------------------------------------------------------------------------------
+
+    public void onHostChecked(HostChecked event) {
+        DeploymentEntity deployment = find(event.deploymentId());
+        if (deployment != null) {
+            progress.append(deployment.id, ProgressLog.HOST_CHECKED, "host", event.host(), "passed", event.passed(),
+                    "checkRunId", event.checkRunId(), "results", event.results());
+        }
     }
 
     public void onEnvironmentChecked(EnvironmentChecked event) {
-        DeploymentEntity deployment = active(event.deploymentId());
+        DeploymentEntity deployment = find(event.deploymentId());
         if (deployment == null || deployment.status != DeploymentStatus.CHECKING_ENVIRONMENT) {
             return;
         }
+        deployment.checkRunId = event.checkRunId();
+        deployment.checkPassed = event.passed();
+        deployment.checkProblems = toJson(event.problems());
+        progress.append(deployment.id, ProgressLog.ENVIRONMENT_CHECKED, "checkRunId", event.checkRunId(),
+                "passed", event.passed(), "problems", event.problems());
         if (!event.passed()) {
             String failures = event.problems().stream()
                     .filter(result -> "FAIL".equals(result.status()))
-                    .map(DeploymentService::describe)
+                    .map(result -> result.host() + " " + result.check() + ": " + result.message())
                     .collect(Collectors.joining("; "));
             fail(deployment, "environment check failed: " + failures, null);
             return;
         }
-        deployment.status = DeploymentStatus.DEPLOYING;
-        touch(deployment);
-        requestReadySteps(deployment);
+        moveTo(deployment, DeploymentStatus.DEPLOYING);
+        advance(deployment);
     }
 
-    public void onStepStarted(StepStarted event) {
-        StepEntity step = step(event.deploymentId(), event.stepId());
-        if (step == null || step.status == StepStatus.SUCCEEDED || step.status == StepStatus.FAILED) {
+    public void onDeploymentVerified(DeploymentVerified event) {
+        DeploymentEntity deployment = find(event.deploymentId());
+        if (deployment == null || deployment.status != DeploymentStatus.VERIFYING) {
             return;
         }
-        step.status = StepStatus.RUNNING;
-        step.attempts = Math.max(step.attempts, event.attempt());
-        step.executorId = event.executorId();
-        if (step.startedAt == null) {
-            step.startedAt = OffsetDateTime.now();
+        deployment.reportId = event.reportId();
+        deployment.verificationPassed = event.passed();
+        deployment.verificationItems = toJson(event.items());
+        progress.append(deployment.id, ProgressLog.VERIFIED, "reportId", event.reportId(), "passed", event.passed(),
+                "items", event.items());
+        if (!event.passed()) {
+            String failures = event.items().stream().filter(item -> !"PASS".equals(item.status()))
+                    .map(item -> item.target() + " " + item.check() + ": " + item.message())
+                    .collect(Collectors.joining("; "));
+            fail(deployment, "post-deployment check failed: " + failures, null);
+            return;
         }
+        moveTo(deployment, DeploymentStatus.SUCCEEDED);
+        deployment.finishedAt = deployment.updatedAt;
+        long steps = StepEntity.count("deploymentId = ?1 and phase <> ?2", deployment.id, Plan.TEARDOWN);
+        outbox.append(new DeploymentSucceeded(deployment.id.toString(), (int) steps,
+                Duration.between(deployment.createdAt, deployment.finishedAt).toMillis(), event.reportId()));
+        LOG.infof("deployment %s (%s) succeeded; report %s", deployment.id, deployment.name, event.reportId());
     }
 
-    public void onStepSucceeded(StepSucceeded event) {
-        StepEntity step = step(event.deploymentId(), event.stepId());
-        if (step == null || step.status == StepStatus.SUCCEEDED) {
-            return;
-        }
-        step.status = StepStatus.SUCCEEDED;
-        step.attempts = Math.max(step.attempts, event.attempt());
-        step.executorId = event.executorId();
-        step.lastError = null;
-        step.finishedAt = OffsetDateTime.now();
-        DeploymentEntity deployment = active(event.deploymentId());
-        if (deployment != null && deployment.status == DeploymentStatus.DEPLOYING) {
-            requestReadySteps(deployment);
-            completeIfDone(deployment);
-        }
-    }
-
-    public void onStepFailed(StepFailed event) {
-        StepEntity step = step(event.deploymentId(), event.stepId());
-        if (step == null || step.status == StepStatus.SUCCEEDED) {
-            return;
-        }
-        step.status = StepStatus.FAILED;
-        step.attempts = Math.max(step.attempts, event.attempt());
-        step.executorId = event.executorId();
-        step.lastError = event.reason();
-        step.finishedAt = OffsetDateTime.now();
-        DeploymentEntity deployment = active(event.deploymentId());
-        if (deployment != null) {
-            fail(deployment, "step " + step.stepId + " failed on " + step.host + ": " + event.reason(), step.stepId);
-        }
-    }
+    // ---- registry facts ----------------------------------------------------------------------------------------
 
     public void onNodeRegistered(NodeRegistered event) {
-        DeploymentEntity deployment = active(event.deploymentId());
+        know(event.deploymentId(), Facts.nodeRegistered(event.host()));
+    }
+
+    public void onStandbyBound(StandbyBound event) {
+        know(event.deploymentId(), Facts.standbyBound(event.standbyCluster()));
+    }
+
+    public void onAzActivated(AzActivated event) {
+        know(event.deploymentId(), Facts.azActive(event.az()));
+    }
+
+    public void onClusterActivated(ClusterActivated event) {
+        DeploymentEntity deployment = find(event.deploymentId());
+        if (deployment != null) {
+            progress.append(deployment.id, ProgressLog.FACT, "fact", "cluster-active:" + event.cluster(),
+                    "role", event.role());
+        }
+    }
+
+    public void onStandbyBindingFailed(StandbyBindingFailed event) {
+        DeploymentEntity deployment = find(event.deploymentId());
+        if (deployment == null || deployment.status.settled()) {
+            return;
+        }
+        fail(deployment, "standby cluster " + event.standbyCluster() + " could not be bound to primary "
+                + event.primaryCluster() + ": " + event.reason(), null);
+    }
+
+    private void know(String deploymentId, String fact) {
+        DeploymentEntity deployment = find(deploymentId);
         if (deployment == null) {
             return;
         }
-        ExpectedFactEntity fact = ExpectedFactEntity.find(deployment.id, ExpectedFactEntity.NODE_REGISTERED, event.host());
-        if (fact != null) {
-            fact.satisfied = true;
+        ExpectedFactEntity expected = ExpectedFactEntity.find(deployment.id, fact);
+        if (expected == null || expected.known) {
+            return;
         }
-        if (deployment.status == DeploymentStatus.DEPLOYING) {
-            completeIfDone(deployment);
-        }
+        expected.known = true;
+        expected.knownAt = OffsetDateTime.now();
+        progress.append(deployment.id, ProgressLog.FACT, "fact", fact);
+        advance(deployment);
     }
 
-    private void requestReadySteps(DeploymentEntity deployment) {
+    // ---- operator actions --------------------------------------------------------------------------------------
+
+    /** Re-requests the failed steps, or re-runs the environment check or verification that failed. */
+    @Transactional
+    public DeploymentEntity retry(UUID id) {
+        DeploymentEntity deployment = locked(id);
+        if (deployment.status != DeploymentStatus.FAILED) {
+            throw new DeploymentStateException("Only a FAILED deployment can be retried; " + id + " is "
+                    + deployment.status + ".");
+        }
+        DeploymentStatus stage = deployment.failedStage;
+        audit(deployment, "retry", stage.name(), null);
+        deployment.failureReason = null;
+        deployment.finishedAt = null;
+        deployment.failedStage = null;
+        for (StepEntity step : StepEntity.ofDeployment(id)) {
+            if (step.status == StepStatus.FAILED) {
+                step.status = StepStatus.PENDING;
+            }
+        }
+        moveTo(deployment, stage);
+        switch (stage) {
+            case CHECKING_ENVIRONMENT -> requestEnvironmentCheck(deployment);
+            case VERIFYING -> requestVerification(deployment);
+            default -> advance(deployment);
+        }
+        return deployment;
+    }
+
+    /** Marks a failed or pending step as done without running it (audited), like OCP's own task skip. */
+    @Transactional
+    public StepEntity skip(UUID id, String stepId, String reason) {
+        DeploymentEntity deployment = locked(id);
+        StepEntity step = StepEntity.find(id, stepId);
+        if (step == null) {
+            throw new DeploymentNotFoundException("Deployment " + id + " has no step " + stepId + ".");
+        }
+        if (step.status != StepStatus.FAILED && step.status != StepStatus.PENDING) {
+            throw new DeploymentStateException("Only a FAILED or PENDING step can be skipped; " + stepId + " is "
+                    + step.status + ".");
+        }
+        if (deployment.status == DeploymentStatus.DESTROYED) {
+            throw new DeploymentStateException("Deployment " + id + " is DESTROYED.");
+        }
+        step.status = StepStatus.SKIPPED;
+        step.skipReason = reason;
+        step.finishedAt = OffsetDateTime.now();
+        audit(deployment, "skip", stepId, reason);
+        progress.append(id, ProgressLog.STEP, "stepId", stepId, "host", step.host, "status", step.status,
+                "reason", reason);
+        advance(deployment);
+        return step;
+    }
+
+    /** Stops requesting steps; steps already running finish. */
+    @Transactional
+    public DeploymentEntity cancel(UUID id, String reason) {
+        DeploymentEntity deployment = locked(id);
+        if (deployment.status.settled() && deployment.status != DeploymentStatus.FAILED
+                || deployment.status == DeploymentStatus.TEARING_DOWN) {
+            throw new DeploymentStateException("Deployment " + id + " is " + deployment.status
+                    + "; only a running or FAILED deployment can be cancelled.");
+        }
+        String why = reason == null || reason.isBlank() ? "cancelled by an operator" : reason;
+        audit(deployment, "cancel", null, why);
+        moveTo(deployment, DeploymentStatus.CANCELLED);
+        deployment.finishedAt = deployment.updatedAt;
+        outbox.append(new DeploymentCancelled(deployment.id.toString(), why));
+        return deployment;
+    }
+
+    /** Teardown: REMOVE_OCP on every OCP node, then REMOVE_METADB on every MetaDB host, then DESTROYED. */
+    @Transactional
+    public DeploymentEntity teardown(UUID id) {
+        DeploymentEntity deployment = locked(id);
+        boolean failedTeardown = deployment.status == DeploymentStatus.FAILED
+                && deployment.failedStage == DeploymentStatus.TEARING_DOWN;
+        if (!deployment.status.settled() || deployment.status == DeploymentStatus.DESTROYED) {
+            throw new DeploymentStateException("Deployment " + id + " is " + deployment.status
+                    + "; cancel it first (only SUCCEEDED, FAILED or CANCELLED deployments are torn down).");
+        }
+        audit(deployment, "teardown", null, null);
+        List<StepEntity> steps = StepEntity.ofDeployment(id);
+        if (steps.stream().noneMatch(TEARDOWN)) {
+            persistSteps(id, PlanBuilder.teardown(plan(deployment)), steps.size());
+        } else if (failedTeardown) {
+            steps.stream().filter(TEARDOWN).filter(s -> s.status == StepStatus.FAILED)
+                    .forEach(s -> s.status = StepStatus.PENDING);
+        }
+        deployment.failureReason = null;
+        deployment.failedStage = null;
+        deployment.finishedAt = null;
+        moveTo(deployment, DeploymentStatus.TEARING_DOWN);
+        advance(deployment);
+        return deployment;
+    }
+
+    // ---- the state machine -------------------------------------------------------------------------------------
+
+    /** Requests what is ready in the deployment's status and moves it on when its stage is complete. */
+    private void advance(DeploymentEntity deployment) {
         List<StepEntity> steps = StepEntity.ofDeployment(deployment.id);
-        Set<String> done = steps.stream().filter(s -> s.status == StepStatus.SUCCEEDED).map(s -> s.stepId)
-                .collect(Collectors.toSet());
-        Map<String, HostAccess> access = hostsOf(deployment);
-        for (StepEntity step : steps) {
-            if (step.status == StepStatus.PENDING && done.containsAll(step.dependsOnList())) {
-                step.status = StepStatus.REQUESTED;
-                outbox.append(new StepRequested(deployment.id.toString(), step.stepId, step.kind, step.description,
-                        step.host, step.cluster, access.get(step.host), parameters(step), step.timeoutSeconds, step.maxTries,
-                        step.attempts + 1),
-                        Topics.hostKey(deployment.id.toString(), step.host));
+        switch (deployment.status) {
+            case PREPARING_HOSTS -> {
+                if (allDone(steps, PREPARE)) {
+                    moveTo(deployment, DeploymentStatus.CHECKING_ENVIRONMENT);
+                    requestEnvironmentCheck(deployment);
+                } else {
+                    requestReady(deployment, steps, PREPARE);
+                }
+            }
+            case DEPLOYING -> {
+                requestReady(deployment, steps, DEPLOY);
+                boolean factsKnown = ExpectedFactEntity.ofDeployment(deployment.id).stream().allMatch(f -> f.known);
+                if (allDone(steps, DEPLOY) && factsKnown) {
+                    moveTo(deployment, DeploymentStatus.VERIFYING);
+                    requestVerification(deployment);
+                }
+            }
+            case TEARING_DOWN -> {
+                requestReady(deployment, steps, TEARDOWN);
+                if (allDone(steps, TEARDOWN)) {
+                    moveTo(deployment, DeploymentStatus.DESTROYED);
+                    deployment.finishedAt = deployment.updatedAt;
+                    LOG.infof("deployment %s (%s) destroyed", deployment.id, deployment.name);
+                }
+            }
+            default -> {
+                // Nothing is requested while checking, verifying or settled.
             }
         }
     }
 
-    private void completeIfDone(DeploymentEntity deployment) {
-        boolean allSucceeded = StepEntity.ofDeployment(deployment.id).stream()
-                .allMatch(step -> step.status == StepStatus.SUCCEEDED);
-        if (!allSucceeded || ExpectedFactEntity.unsatisfied(deployment.id) > 0) {
-            return;
+    private static boolean allDone(List<StepEntity> steps, Predicate<StepEntity> stage) {
+        return steps.stream().filter(stage).allMatch(s -> s.status.done());
+    }
+
+    /**
+     * Requests every pending step of the stage whose dependencies are done and awaited facts known, keeping at most
+     * {@code maxParallelHosts} hosts busy at once.
+     */
+    private void requestReady(DeploymentEntity deployment, List<StepEntity> steps, Predicate<StepEntity> stage) {
+        Set<String> done = steps.stream().filter(s -> s.status.done()).map(s -> s.stepId).collect(Collectors.toSet());
+        Set<String> known = ExpectedFactEntity.ofDeployment(deployment.id).stream().filter(f -> f.known)
+                .map(f -> f.fact).collect(Collectors.toSet());
+        Set<String> busy = steps.stream().filter(s -> s.status.busy()).map(s -> s.host)
+                .collect(Collectors.toCollection(HashSet::new));
+        Plan plan = plan(deployment);
+        int limit = plan.limits().maxParallelHosts();
+        for (StepEntity step : steps) {
+            if (!stage.test(step) || step.status != StepStatus.PENDING || !done.containsAll(step.dependsOnList())
+                    || !known.containsAll(step.awaitsFactsList())) {
+                continue;
+            }
+            if (!busy.contains(step.host) && busy.size() >= limit) {
+                continue;
+            }
+            busy.add(step.host);
+            step.status = StepStatus.REQUESTED;
+            step.attempts++;
+            step.requestedAt = OffsetDateTime.now();
+            step.startedAt = null;
+            step.finishedAt = null;
+            PlannedHost host = plan.host(step.host);
+            outbox.append(new StepRequested(deployment.id.toString(), step.stepId, step.kind, step.description,
+                    step.host, step.cluster, host.access(), parameters(step), step.timeoutSeconds, step.maxTries,
+                    step.attempts), Topics.hostKey(deployment.id.toString(), step.host));
+            progress.append(deployment.id, ProgressLog.STEP, "stepId", step.stepId, "host", step.host,
+                    "status", step.status, "attempt", step.attempts);
         }
-        deployment.status = DeploymentStatus.SUCCEEDED;
-        touch(deployment);
-        deployment.finishedAt = deployment.updatedAt;
-        long count = StepEntity.count("deploymentId", deployment.id);
-        outbox.append(new DeploymentSucceeded(deployment.id.toString(), (int) count,
-                Duration.between(deployment.createdAt, deployment.finishedAt).toMillis(), null));
-        LOG.infof("deployment %s (%s) succeeded", deployment.id, deployment.name);
+    }
+
+    private void requestEnvironmentCheck(DeploymentEntity deployment) {
+        Plan plan = plan(deployment);
+        outbox.append(new EnvironmentCheckRequested(deployment.id.toString(), plan.sizingProfile(), plan.strict(),
+                plan.clusters(), plan.hosts()));
+    }
+
+    private void requestVerification(DeploymentEntity deployment) {
+        Plan plan = plan(deployment);
+        List<PlannedHost> nodes = plan.hosts().stream().filter(h -> h.roles().contains(HostRoles.OCP_SERVER))
+                .toList();
+        outbox.append(new VerificationRequested(deployment.id.toString(), plan.ocpVersion(), plan.clusters(),
+                plan.azs(), nodes, plan.secretRefs().get(SecretKeys.OCP_ADMIN),
+                plan.secretRefs().get(SecretKeys.META_TENANT)));
+    }
+
+    private void moveTo(DeploymentEntity deployment, DeploymentStatus status) {
+        deployment.status = status;
+        deployment.updatedAt = OffsetDateTime.now();
+        progress.append(deployment.id, ProgressLog.STATUS, "status", status);
     }
 
     private void fail(DeploymentEntity deployment, String reason, String stepId) {
-        deployment.status = DeploymentStatus.FAILED;
+        deployment.failedStage = deployment.status;
         deployment.failureReason = reason;
-        touch(deployment);
+        deployment.status = DeploymentStatus.FAILED;
+        deployment.updatedAt = OffsetDateTime.now();
         deployment.finishedAt = deployment.updatedAt;
+        progress.append(deployment.id, ProgressLog.STATUS, "status", DeploymentStatus.FAILED, "reason", reason,
+                "stage", deployment.failedStage);
         outbox.append(new DeploymentFailed(deployment.id.toString(), reason, stepId));
         LOG.warnf("deployment %s (%s) failed: %s", deployment.id, deployment.name, reason);
     }
 
-    private Map<String, HostAccess> hostsOf(DeploymentEntity deployment) {
-        Topology topology = fromJson(deployment.topology);
-        return planner.plan(topology).hosts().stream()
-                .collect(Collectors.toMap(PlannedHost::name, PlannedHost::access, (a, b) -> a));
+    private void audit(DeploymentEntity deployment, String action, String target, String reason) {
+        AuditEntryEntity entry = new AuditEntryEntity();
+        entry.deploymentId = deployment.id;
+        entry.at = OffsetDateTime.now();
+        entry.action = action;
+        entry.target = target;
+        entry.reason = reason;
+        entry.correlationId = Correlation.correlationId();
+        entry.persist();
+        progress.append(deployment.id, ProgressLog.AUDIT, "action", action, "target", target, "reason", reason);
+        LOG.infof("operator %s on deployment %s%s", action, deployment.id, target == null ? "" : " (" + target + ")");
     }
 
-    private static DeploymentEntity active(String deploymentId) {
-        DeploymentEntity deployment = DeploymentEntity.findById(UUID.fromString(deploymentId));
-        return deployment == null || deployment.status.finished() ? null : deployment;
+    // ---- reading -----------------------------------------------------------------------------------------------
+
+    public Plan plan(DeploymentEntity deployment) {
+        try {
+            return mapper.readValue(deployment.plan, Plan.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored plan of " + deployment.id + " is unreadable", e);
+        }
     }
 
-    private static StepEntity step(String deploymentId, String stepId) {
-        return StepEntity.find(UUID.fromString(deploymentId), stepId);
+    public static DeploymentEntity existing(UUID id) {
+        DeploymentEntity deployment = DeploymentEntity.findById(id);
+        if (deployment == null) {
+            throw new DeploymentNotFoundException("No deployment " + id + ".");
+        }
+        return deployment;
     }
 
-    private static void touch(DeploymentEntity deployment) {
-        deployment.updatedAt = OffsetDateTime.now();
+    /**
+     * The deployment, locked for the rest of the transaction: the three consumers and the API may act on one
+     * deployment at once, and each must see the others' requested steps before it requests more.
+     */
+    private static DeploymentEntity find(String deploymentId) {
+        UUID id = uuidOrNull(deploymentId);
+        return id == null ? null : DeploymentEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static String describe(CheckResult result) {
-        return result.host() + " " + result.check() + ": " + result.message();
+    private static DeploymentEntity locked(UUID id) {
+        DeploymentEntity deployment = DeploymentEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (deployment == null) {
+            throw new DeploymentNotFoundException("No deployment " + id + ".");
+        }
+        return deployment;
     }
 
-    private Map<String, String> parameters(StepEntity step) {
+    private static UUID uuidOrNull(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public Map<String, String> parameters(StepEntity step) {
         try {
             return mapper.readValue(step.parameters, new TypeReference<>() { });
         } catch (JsonProcessingException e) {
@@ -261,14 +594,6 @@ public class DeploymentService {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private Topology fromJson(String json) {
-        try {
-            return mapper.readValue(json, Topology.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored topology is unreadable", e);
         }
     }
 }

@@ -1,7 +1,13 @@
 package dev.ocpha.planner.messaging;
 
+import dev.ocpha.contracts.events.AzActivated;
+import dev.ocpha.contracts.events.ClusterActivated;
+import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentChecked;
+import dev.ocpha.contracts.events.HostChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
+import dev.ocpha.contracts.events.StandbyBindingFailed;
+import dev.ocpha.contracts.events.StandbyBound;
 import dev.ocpha.contracts.events.StepFailed;
 import dev.ocpha.contracts.events.StepStarted;
 import dev.ocpha.contracts.events.StepSucceeded;
@@ -14,7 +20,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Thin consumers: each event type goes to one {@link DeploymentService} method, once. */
+/** Thin consumers: each event type goes to one {@link DeploymentService} method, once (inbox). */
 @ApplicationScoped
 public class PlannerConsumers {
 
@@ -26,13 +32,19 @@ public class PlannerConsumers {
     public PlannerConsumers(InboundEvents inbound, DeploymentService deployments) {
         this.inbound = inbound;
         this.checks = EventHandlers.create()
-                .on(EnvironmentChecked.class, deployments::onEnvironmentChecked);
+                .on(HostChecked.class, deployments::onHostChecked)
+                .on(EnvironmentChecked.class, deployments::onEnvironmentChecked)
+                .on(DeploymentVerified.class, deployments::onDeploymentVerified);
         this.stepEvents = EventHandlers.create()
                 .on(StepStarted.class, deployments::onStepStarted)
                 .on(StepSucceeded.class, deployments::onStepSucceeded)
                 .on(StepFailed.class, deployments::onStepFailed);
         this.topology = EventHandlers.create()
-                .on(NodeRegistered.class, deployments::onNodeRegistered);
+                .on(NodeRegistered.class, deployments::onNodeRegistered)
+                .on(StandbyBound.class, deployments::onStandbyBound)
+                .on(StandbyBindingFailed.class, deployments::onStandbyBindingFailed)
+                .on(AzActivated.class, deployments::onAzActivated)
+                .on(ClusterActivated.class, deployments::onClusterActivated);
     }
 
     @Incoming("checks")

@@ -7,29 +7,30 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
-/** A registry fact a deployment waits for, e.g. the node registration of each OCP host. */
+/** A registry fact a deployment waits for ({@link dev.ocpha.contracts.Facts}), and whether it is known yet. */
 @Entity
 @Table(name = "expected_fact")
 public class ExpectedFactEntity extends PanacheEntityBase {
-
-    public static final String NODE_REGISTERED = "NODE_REGISTERED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     @Column(name = "deployment_id")
     public UUID deploymentId;
-    public String kind;
-    public String subject;
-    public boolean satisfied;
+    public String fact;
+    public boolean known;
+    @Column(name = "known_at")
+    public OffsetDateTime knownAt;
 
-    public static long unsatisfied(UUID deploymentId) {
-        return count("deploymentId = ?1 and satisfied = false", deploymentId);
+    public static List<ExpectedFactEntity> ofDeployment(UUID deploymentId) {
+        return list("deploymentId = ?1 order by id", deploymentId);
     }
 
-    public static ExpectedFactEntity find(UUID deploymentId, String kind, String subject) {
-        return find("deploymentId = ?1 and kind = ?2 and subject = ?3", deploymentId, kind, subject).firstResult();
+    public static ExpectedFactEntity find(UUID deploymentId, String fact) {
+        return find("deploymentId = ?1 and fact = ?2", deploymentId, fact).firstResult();
     }
 }

@@ -42,20 +42,36 @@ public class StepEntity extends PanacheEntityBase {
     /** Step ids this step waits for, comma-separated. */
     @Column(name = "depends_on")
     public String dependsOn;
+    /** Registry facts this step waits for, comma-separated. */
+    @Column(name = "awaits_facts")
+    public String awaitsFacts;
     @Enumerated(EnumType.STRING)
     public StepStatus status;
+    /** How many times the planner requested the step (the {@code attempt} of its latest request). */
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
     @Column(name = "executor_id")
     public String executorId;
+    @Column(name = "skip_reason")
+    public String skipReason;
+    @Column(name = "requested_at")
+    public OffsetDateTime requestedAt;
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
     public List<String> dependsOnList() {
-        return dependsOn.isEmpty() ? List.of() : Arrays.asList(dependsOn.split(","));
+        return split(dependsOn);
+    }
+
+    public List<String> awaitsFactsList() {
+        return split(awaitsFacts);
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
     }
 
     public static List<StepEntity> ofDeployment(UUID deploymentId) {

@@ -59,14 +59,15 @@ public class ProblemMappers {
                 "Unexpected error; see the service log for correlation id.");
     }
 
-    private static String path(JsonMappingException e) {
+    /** The JSON path of the field a mapping error is about, e.g. {@code hosts[0].sshPort}. */
+    public static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** Drops the method and parameter part of a bean validation path ({@code create.request.hosts[0].address}). */
-    private static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         StringBuilder field = new StringBuilder();
         for (Path.Node node : nodes) {

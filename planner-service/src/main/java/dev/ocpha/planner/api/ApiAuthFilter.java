@@ -1,0 +1,37 @@
+package dev.ocpha.planner.api;
+
+import dev.ocpha.planner.config.ApiTokens;
+import dev.ocpha.platform.api.ProblemResponses;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/** Bearer-token authentication of the deployment API; health, metrics and OpenAPI stay open. */
+public class ApiAuthFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokens tokens;
+
+    public ApiAuthFilter(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response authenticate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.equals("/deployments") && !path.startsWith("/deployments/")) {
+            return null;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).trim() : null;
+        if (tokens.accepts(token)) {
+            return null;
+        }
+        Response problem = ProblemResponses.of(Response.Status.UNAUTHORIZED, token == null
+                ? "Send the API token as 'Authorization: Bearer <token>'." : "The API token is not valid.");
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+}

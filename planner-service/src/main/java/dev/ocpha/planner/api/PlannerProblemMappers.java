@@ -1,0 +1,43 @@
+package dev.ocpha.planner.api;
+
+import dev.ocpha.planner.domain.DeploymentNotFoundException;
+import dev.ocpha.planner.domain.DeploymentStateException;
+import dev.ocpha.planner.domain.IdempotencyConflictException;
+import dev.ocpha.planner.domain.TopologyRejectedException;
+import dev.ocpha.platform.api.ProblemResponses;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The planner's domain errors as problem+json. */
+public class PlannerProblemMappers {
+
+    static final Response.StatusType UNPROCESSABLE = new Status(422, "Unprocessable Content");
+
+    @ServerExceptionMapper
+    public Response rejected(TopologyRejectedException e) {
+        return ProblemResponses.of(e.malformed() ? Response.Status.BAD_REQUEST : UNPROCESSABLE, e.getMessage(),
+                e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(DeploymentNotFoundException e) {
+        return ProblemResponses.of(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(DeploymentStateException e) {
+        return ProblemResponses.of(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response idempotency(IdempotencyConflictException e) {
+        return ProblemResponses.of(UNPROCESSABLE, e.getMessage());
+    }
+
+    record Status(int getStatusCode, String getReasonPhrase) implements Response.StatusType {
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.familyOf(getStatusCode);
+        }
+    }
+}
