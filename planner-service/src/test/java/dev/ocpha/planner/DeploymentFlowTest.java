@@ -15,6 +15,7 @@ import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
 import dev.ocpha.contracts.events.StandbyBindingFailed;
+import dev.ocpha.contracts.events.AzActivationFailed;
 import dev.ocpha.contracts.events.StandbyBound;
 import dev.ocpha.contracts.events.StepFailed;
 import dev.ocpha.contracts.events.StepStarted;
@@ -201,6 +202,16 @@ class DeploymentFlowTest {
                 "primary MetaDB 10.1.0.1:2883 unreachable"), id);
         Api.awaitStatus(id, "FAILED");
         Api.given().get("/deployments/" + id).then().body("failureReason", containsString("unreachable"));
+    }
+
+    @Test
+    void azActivationFailure_failsTheDeployment() {
+        String id = Api.submit("multi-az");
+        passEnvironmentCheck(id);
+        publish(EventType.AZ_ACTIVATION_FAILED, new AzActivationFailed(id, "ocp", "az2", "ocp-3",
+                "OCP did not answer okay after the restart"), id);
+        Api.awaitStatus(id, "FAILED");
+        Api.given().get("/deployments/" + id).then().body("failureReason", containsString("availability zone az2"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.ocpha.contracts.HostRoles;
 import dev.ocpha.contracts.SecretKeys;
 import dev.ocpha.contracts.Topics;
 import dev.ocpha.contracts.events.AzActivated;
+import dev.ocpha.contracts.events.AzActivationFailed;
 import dev.ocpha.contracts.events.ClusterActivated;
 import dev.ocpha.contracts.events.DeploymentCancelled;
 import dev.ocpha.contracts.events.DeploymentFailed;
@@ -303,6 +304,15 @@ public class DeploymentService {
         }
         fail(deployment, "standby cluster " + event.standbyCluster() + " could not be bound to primary "
                 + event.primaryCluster() + ": " + event.reason(), null);
+    }
+
+    public void onAzActivationFailed(AzActivationFailed event) {
+        DeploymentEntity deployment = find(event.deploymentId());
+        if (deployment == null || deployment.status.settled()) {
+            return;
+        }
+        fail(deployment, "availability zone " + event.az() + " of cluster " + event.cluster()
+                + " could not be activated on " + event.host() + ": " + event.reason(), null);
     }
 
     private void know(String deploymentId, String fact) {

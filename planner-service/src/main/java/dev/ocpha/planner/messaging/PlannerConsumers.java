@@ -1,6 +1,7 @@
 package dev.ocpha.planner.messaging;
 
 import dev.ocpha.contracts.events.AzActivated;
+import dev.ocpha.contracts.events.AzActivationFailed;
 import dev.ocpha.contracts.events.ClusterActivated;
 import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentChecked;
@@ -44,6 +45,7 @@ public class PlannerConsumers {
                 .on(StandbyBound.class, deployments::onStandbyBound)
                 .on(StandbyBindingFailed.class, deployments::onStandbyBindingFailed)
                 .on(AzActivated.class, deployments::onAzActivated)
+                .on(AzActivationFailed.class, deployments::onAzActivationFailed)
                 .on(ClusterActivated.class, deployments::onClusterActivated);
     }
 
