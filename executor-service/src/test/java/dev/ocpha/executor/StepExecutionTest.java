@@ -76,6 +76,19 @@ class StepExecutionTest {
     }
 
     @Test
+    void prepareHost_addsTheAdminUserAndOwnedDirectoriesOnce_andAReRunChangesNothing() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(2);
+        Map<String, String> parameters = Map.of("adminUid", "500", "adminGid", "500",
+                "directories", "/home/admin/ocp-server,/data/files");
+        success(request(StepKinds.PREPARE_HOST, host, parameters, 60, 1));
+        assertTrue(Files.readString(host.root().resolve("etc/passwd")).contains("admin:x:500:500:"));
+        assertTrue(Files.isDirectory(host.root().resolve("data/files")));
+        success(request(StepKinds.PREPARE_HOST, host, parameters, 60, 1));
+        assertEquals(1, host.journal().stream().filter(e -> e.tool().equals("useradd")).count(), host.journal().toString());
+        assertEquals(1, host.journal().stream().filter(e -> e.tool().equals("groupadd")).count());
+    }
+
+    @Test
     void sameCommandDeliveredTwice_runsOnce() throws Exception {
         LabHost host = ExecutorLabResource.fleet().host(1);
         StepRequested request = request(StepKinds.PREPARE_HOST, host, Map.of("directories", "twice"), 60, 1);

@@ -41,21 +41,24 @@ final class OcpApi {
      * password fails at once: retrying it would lock the admin account (ocp-facts §10).
      */
     String awaitHealthy(int waitSeconds, int intervalSeconds) throws StepFailure {
+        // shell built-ins only, besides curl: on a busy host every extra process per poll counts
         String script = """
                 IFS= read -r CFG
-                end=$(( $(date +%%s) + %d ))
+                nl='
+                '
+                end=
                 while :; do
                   resp=$(printf '%%s\\n' "$CFG" | curl -sS -K - --max-time 10 -w '\\n%%{http_code}' %s 2>&1)
-                  code=$(printf '%%s\\n' "$resp" | tail -n 1)
-                  body=$(printf '%%s\\n' "$resp" | sed '$d')
+                  code=${resp##*"$nl"}
+                  body=${resp%%"$nl"*}
                   if [ "$code" = 200 ] && [ "$body" = okay ]; then echo "OCP at %s answers okay"; exit 0; fi
                   if [ "$code" = 401 ]; then echo "OCP at %s refused the admin password (HTTP 401)" >&2; exit 65; fi
-                  if [ "$(date +%%s)" -ge "$end" ]; then
-                    echo "OCP at %s is not healthy after %d s: HTTP $code $body" >&2; exit 75
-                  fi
+                  now=$(date +%%s)
+                  [ -n "$end" ] || end=$((now + %d))
+                  if [ "$now" -ge "$end" ]; then echo "OCP at %s is not healthy after %d s: HTTP $code $body" >&2; exit 75; fi
                   sleep %d
                 done
-                """.formatted(waitSeconds, quote(url + "/api/status"), url, url, url, waitSeconds, intervalSeconds);
+                """.formatted(quote(url + "/api/status"), url, url, waitSeconds, url, waitSeconds, intervalSeconds);
         return context.run("waiting for OCP at " + url + " to be healthy", script, Shell.lines(curlConfig)).strip();
     }
 
