@@ -40,7 +40,6 @@ public final class LabHost {
     private final ExecutorService pumps;
     private final HostNamespace namespace;
     private final HostRuntime runtime;
-    private final String token;
     private final LabServices services;
     private final Map<Integer, ServerSocket> occupiedPorts = new TreeMap<>();
     private KeyPair hostKey;
@@ -72,7 +71,6 @@ public final class LabHost {
         HostSeed.seed(root(), stateDir(), name, address);
         this.hostKey = LabKeys.loadOrCreate(dir.resolve("ssh_host_key"), "root@" + name);
         this.runtime = new HostRuntime(services, name, address, root(), stateDir(), new Journal(dir.resolve("journal.jsonl")));
-        this.token = services.control().register(runtime);
         this.namespace = new HostNamespace(name, root(), stateDir());
     }
 
@@ -145,13 +143,13 @@ public final class LabHost {
         }
         List<String> tools = services.control().toolNames();
         for (String tool : tools) {
-            services.control().writeClient(root().resolve(HostNamespace.STANDIN_DIR.substring(1)), tool, token);
+            services.control().writeClient(root().resolve(HostNamespace.STANDIN_DIR.substring(1)), tool, runtime.token());
         }
         for (String path : HostNamespace.OVERLAID_TOOLS) {
             Path real = Path.of(path);
             if (tools.contains(real.getFileName().toString())) {
                 services.control().writeClient(stateDir().resolve("usr-overlay").resolve(Path.of("/usr").relativize(real.getParent())),
-                        real.getFileName().toString(), token);
+                        real.getFileName().toString(), runtime.token());
             }
         }
         namespace.start();
@@ -350,6 +348,21 @@ public final class LabHost {
     public void hangTool(String tool) {
         requireTool(tool);
         runtime.faults().hang(tool);
+    }
+
+    /** OCP wrong version: OCP containers started (or restarted) from now on report {@code buildVersion} in /api/v2/info. */
+    public void ocpWrongVersion(String buildVersion) {
+        runtime.ocpVersionFault(buildVersion);
+    }
+
+    /** OCP down: the HTTP server of each running OCP container stops (the container stays up); a restart brings it back. */
+    public int ocpDown() {
+        return runtime.ocpDown();
+    }
+
+    /** podman-docker installed instead of Docker (ocp-facts §4.3): {@code docker version} reports podman. */
+    public void podmanDocker(boolean podman) {
+        runtime.docker().podman(podman);
     }
 
     private void requireTool(String tool) {

@@ -39,7 +39,7 @@ class SshjRemoteExecutorTest {
         try (RemoteExecutor ssh = executor(fleet)) {
             ExecResult result = ssh.exec(target(host), "echo $LAB_HOST; pwd; echo warning >&2", TEN_SECONDS);
             assertTrue(result.succeeded());
-            assertEquals("host-1\n/root\n", result.stdout()); // root's login directory in the host's own view
+            assertEquals("host-1\n/root\n", result.stdout()); // a lab host's commands start in root's home
             assertEquals("warning\n", result.stderr());
         }
     }

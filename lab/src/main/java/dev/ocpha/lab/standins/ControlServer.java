@@ -37,6 +37,7 @@ public final class ControlServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Map<String, HostRuntime> hosts = new ConcurrentHashMap<>();
     private final Map<String, StandIn> tools = new LinkedHashMap<>();
+    private final java.util.Set<String> containerOnly = new java.util.HashSet<>();
     private final ExecutorService calls;
     private volatile boolean closed;
 
@@ -65,8 +66,15 @@ public final class ControlServer implements AutoCloseable {
         tools.put(name, standIn);
     }
 
+    /** A tool that exists only inside containers ({@code docker exec}), not on the host's PATH. */
+    public synchronized void containerTool(String name, StandIn standIn) {
+        tools.put(name, standIn);
+        containerOnly.add(name);
+    }
+
+    /** The tools on every host's PATH. */
     public synchronized List<String> toolNames() {
-        return new ArrayList<>(tools.keySet());
+        return tools.keySet().stream().filter(t -> !containerOnly.contains(t)).toList();
     }
 
     /** Registers a host; the returned token, baked into its clients, tells the server which host calls. */

@@ -22,6 +22,9 @@ public final class HostRuntime {
     private final Journal journal;
     private final ToolFaults faults = new ToolFaults();
     private final SystemState system;
+    private final DockerEngine docker;
+    private final String token;
+    private volatile String ocpVersionFault;
     private volatile Duration clockOffset = Duration.ZERO;
     private volatile DiskFault diskFault;
     private volatile MemoryFault memoryFault;
@@ -46,6 +49,17 @@ public final class HostRuntime {
             system.selinux = "disabled"; // the config file takes effect at "boot", which a fleet start is
         }
         writeProcViews();
+        this.docker = new DockerEngine(this);
+        this.token = lab.control().register(this);
+    }
+
+    /** Baked into the host's stand-in clients: tells the control server which host calls. */
+    public String token() {
+        return token;
+    }
+
+    public DockerEngine docker() {
+        return docker;
     }
 
     public LabServices lab() {
@@ -120,13 +134,38 @@ public final class HostRuntime {
 
     /** The host came up: its containers' listeners start again. */
     public void hostUp() {
+        docker.hostUp();
     }
 
     /** The host went down: its containers' listeners stop with it. */
     public void hostDown() {
+        docker.hostDown();
+    }
+
+    /** The "OCP wrong version" fault: OCP containers started from now on report this buildVersion. */
+    public void ocpVersionFault(String version) {
+        this.ocpVersionFault = version;
+    }
+
+    public String ocpVersionFault() {
+        return ocpVersionFault;
+    }
+
+    /** The "OCP down" fault: the HTTP server of every running OCP container on the host stops. */
+    public int ocpDown() {
+        int stopped = 0;
+        for (Container c : docker.containers()) {
+            if (docker.process(c.name).orElse(null) instanceof dev.ocpha.lab.ocp.OcpServer server && server.processLine() != null) {
+                server.down();
+                stopped++;
+            }
+        }
+        return stopped;
     }
 
     public void clearOcpFaults() {
+        ocpVersionFault = null;
+        docker.podman(false);
     }
 
     String selinuxConfig() {
