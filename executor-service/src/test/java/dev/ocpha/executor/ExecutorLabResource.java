@@ -1,6 +1,7 @@
 package dev.ocpha.executor;
 
 import dev.ocpha.lab.LabFleet;
+import dev.ocpha.lab.LabMedia;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,8 @@ public class ExecutorLabResource implements QuarkusTestResourceLifecycleManager 
     public static final String ADMIN_PASSWORD = "Adm1n#Secret-pw";
     public static final String ROOT_PASSWORD_REF = "metadb-root";
     public static final String ROOT_PASSWORD = "R00t#Secret-pw";
+    public static final String META_PASSWORD_REF = "ocp-meta";
+    public static final String MONITOR_PASSWORD_REF = "ocp-monitor";
     private static LabFleet fleet;
     private static Path media;
     private static int ocpHttpPort;
@@ -29,8 +32,9 @@ public class ExecutorLabResource implements QuarkusTestResourceLifecycleManager 
         if (fleet == null) {
             try {
                 Path dir = Files.createTempDirectory("ocpha-executor-lab");
-                fleet = LabFleet.start(dir.resolve("fleet"), 4, 0);
+                fleet = LabFleet.start(dir.resolve("fleet"), 5, 0);
                 media = Files.createDirectories(dir.resolve("media"));
+                LabMedia.generate(media);
                 try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
                     ocpHttpPort = socket.getLocalPort();
                 }
@@ -60,6 +64,8 @@ public class ExecutorLabResource implements QuarkusTestResourceLifecycleManager 
         settings.put("ocpha.ssh.credentials." + CREDENTIAL, lab.clientPrivateKey().toString());
         settings.put("ocpha.secrets.\"" + ADMIN_PASSWORD_REF + "\"", ADMIN_PASSWORD);
         settings.put("ocpha.secrets.\"" + ROOT_PASSWORD_REF + "\"", ROOT_PASSWORD);
+        settings.put("ocpha.secrets.\"" + META_PASSWORD_REF + "\"", "Meta#Secret-pw1");
+        settings.put("ocpha.secrets.\"" + MONITOR_PASSWORD_REF + "\"", "Mon1tor#Secret-pw");
         settings.put("ocpha.executor.media-dir", mediaDir().toString());
         settings.put("ocpha.executor.retry.initial-backoff", "200ms");
         settings.put("ocpha.executor.lease.duration", "4s");

@@ -89,6 +89,92 @@ class StepExecutionTest {
     }
 
     @Test
+    void singleNodeHost_runsTheSeedsStepsInOrder_eachCommandOncePerSuccessfulAttempt_andAReRunChangesNothing()
+            throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(4);
+        String deploymentId = UUID.randomUUID().toString();
+        List<StepRequested> plan = singleNodePlan(deploymentId, host, 1);
+        for (StepRequested step : plan) {
+            success(step); // the planner's order: each step once the one before succeeded
+        }
+        List<String> journal = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        int media = firstIndex(journal, "docker load -i /data/images/oceanbase-");
+        int metaDb = firstIndex(journal, "docker run -d --name metadb ");
+        int bootstrap = firstIndex(journal, "ALTER SYSTEM BOOTSTRAP");
+        int ocp = firstIndex(journal, "docker run -d --name ocp ");
+        int healthy = firstIndex(journal, "GET /api/status => 200");
+        int parameters = firstIndex(journal, "PUT /api/v2/config/systemParameters/ocp.site.url");
+        assertTrue(media < metaDb && metaDb < bootstrap && bootstrap < ocp && ocp < healthy && healthy < parameters,
+                "seed order media < MetaDB < bootstrap < OCP < healthy < parameters: " + List.of(media, metaDb, bootstrap,
+                        ocp, healthy, parameters) + " in " + journal);
+        Map<String, Long> once = Map.of("docker load", 2L, "docker run", 2L, "ALTER SYSTEM BOOTSTRAP", 1L,
+                "CREATE TENANT", 2L, "PUT /api/v2/config/systemParameters/ocp.site.url", 1L,
+                "PUT /api/v2/config/systemParameters/ocp.monitordb.port", 1L, "docker restart", 1L, "useradd", 1L);
+        once.forEach((command, times) -> assertEquals(times, count(journal, command), command + " in " + journal));
+        // the tenants' users and databases: CREATE … IF NOT EXISTS on obclient's stdin, as each tenant's root
+        assertEquals(1, count(journal, "-u root@ocp_meta -N"));
+        assertEquals(1, count(journal, "-u root@ocp_monitor -N"));
+        assertFalse(journal.stream().anyMatch(line -> line.contains(ExecutorLabResource.ROOT_PASSWORD)
+                || line.contains(ExecutorLabResource.ADMIN_PASSWORD)), "a secret in the journal");
+
+        // the planner asks again (attempt 2): every step finds its effect in place
+        for (StepRequested step : singleNodePlan(deploymentId, host, 2)) {
+            success(step);
+        }
+        List<String> again = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        once.forEach((command, times) -> assertEquals(times, count(again, command), "re-run repeated " + command));
+    }
+
+    private static List<StepRequested> singleNodePlan(String deploymentId, LabHost host, int attempt) {
+        String a = host.address();
+        String url = "http://" + a + ":8080";
+        Map<String, String> metaDb = new HashMap<>(metaDbParameters());
+        metaDb.putAll(Map.of("media", "oceanbase-4.2.1", "container", "metadb", "cpu", "16", "memoryGb", "64",
+                "installDir", "/home/admin/oceanbase", "dataDir", "/data/1", "logDir", "/log/1"));
+        Map<String, String> bootstrap = new HashMap<>(Map.of("metaDbCluster", "obcluster", "zones", "z1:" + a + ":2882",
+                "mysqlPort", "2881", "metaTenant", "ocp_meta", "metaTenantCpu", "2", "metaTenantMemoryGb", "5",
+                "monitorTenant", "ocp_monitor", "monitorTenantCpu", "4", "monitorTenantMemoryGb", "16"));
+        bootstrap.putAll(Map.of("rootPasswordRef", ExecutorLabResource.ROOT_PASSWORD_REF,
+                "metaPasswordRef", ExecutorLabResource.META_PASSWORD_REF,
+                "monitorPasswordRef", ExecutorLabResource.MONITOR_PASSWORD_REF));
+        Map<String, String> ocp = new HashMap<>(Map.of("media", "ocp-4.2.2", "container", "ocp", "cpu", "4", "memoryGb", "8",
+                "httpPort", "8080", "metaDbHost", a, "metaDbPort", "2881", "metaDbUser", "meta_user@ocp_meta",
+                "metaDbDatabase", "meta_database"));
+        ocp.putAll(Map.of("monitorDbUser", "monitor_user@ocp_monitor", "monitorDbDatabase", "monitor_database",
+                "metaPasswordRef", ExecutorLabResource.META_PASSWORD_REF,
+                "monitorPasswordRef", ExecutorLabResource.MONITOR_PASSWORD_REF,
+                "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF, "multiAz", "false", "multiCluster", "false"));
+        List<Map.Entry<String, Map<String, String>>> steps = List.of(
+                Map.entry(StepKinds.PREPARE_HOST, Map.of("adminUid", "500", "adminGid", "500",
+                        "directories", "/home/admin/ocp-server,/data/images")),
+                Map.entry(StepKinds.PREPARE_MEDIA, Map.of("media", "oceanbase-4.2.1,ocp-4.2.2", "remoteDir", "/data/images")),
+                Map.entry(StepKinds.CREATE_METADB, metaDb),
+                Map.entry(StepKinds.BOOTSTRAP_METADB, bootstrap),
+                Map.entry(StepKinds.INSTALL_OCP, ocp),
+                Map.entry(StepKinds.WAIT_OCP_HEALTHY, Map.of("url", url, "adminPasswordRef",
+                        ExecutorLabResource.ADMIN_PASSWORD_REF, "waitSeconds", "120", "intervalSeconds", "1")),
+                Map.entry(StepKinds.INIT_SYSTEM_PARAMETERS, Map.of("url", url, "adminPasswordRef",
+                        ExecutorLabResource.ADMIN_PASSWORD_REF, "container", "ocp", "param.ocp.site.url", url,
+                        "param.ocp.monitordb.host", a, "param.ocp.monitordb.port", "2883"))); // through OBProxy: a restart
+        return steps.stream().map(step -> new StepRequested(deploymentId, step.getKey().toLowerCase() + "@" + host.name(),
+                step.getKey(), "seed step", host.name(), "c1", new HostAccess(host.address(), host.sshPort(), "root",
+                ExecutorLabResource.CREDENTIAL), step.getValue(), 300, 3, attempt)).toList();
+    }
+
+    private static int firstIndex(List<String> journal, String fragment) {
+        for (int i = 0; i < journal.size(); i++) {
+            if (journal.get(i).contains(fragment)) {
+                return i;
+            }
+        }
+        throw new AssertionError("'" + fragment + "' is not in the journal: " + journal);
+    }
+
+    private static long count(List<String> journal, String fragment) {
+        return journal.stream().filter(line -> line.contains(fragment)).count();
+    }
+
+    @Test
     void sameCommandDeliveredTwice_runsOnce() throws Exception {
         LabHost host = ExecutorLabResource.fleet().host(1);
         StepRequested request = request(StepKinds.PREPARE_HOST, host, Map.of("directories", "twice"), 60, 1);
@@ -167,6 +253,20 @@ class StepExecutionTest {
             assertEquals(0, tries.get(2).exitStatus);
             assertTrue(tries.get(1).finishedAt.isAfter(tries.get(0).finishedAt.plusNanos(190_000_000)), "backed off");
         }
+    }
+
+    @Test
+    void standInFailingTwice_isRetriedAndTheStepSucceedsOnTheThirdTry() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(0);
+        host.failTool("docker", 2); // the lab's stand-in failure fault: the next two docker calls exit 1
+        StepRequested request = request(StepKinds.REMOVE_OCP, host, Map.of("container", "ocp-gone"), 60, 3);
+        StepSucceeded succeeded = success(request);
+        assertEquals(3, succeeded.tries());
+        List<StepTryEntity> tries = tries(request);
+        assertEquals(List.of(75, 75, 0), tries.stream().map(t -> t.exitStatus).toList());
+        assertTrue(tries.get(0).retryable);
+        assertEquals(3, host.journal().stream().filter(e -> e.commandLine().startsWith("docker ps -a --filter name=^ocp-gone$"))
+                .count(), "one docker call per try");
     }
 
     @Test
@@ -273,23 +373,24 @@ class StepExecutionTest {
 
     @Test
     void hostWhoseKeyChanged_isRefusedNamingBothFingerprints() throws Exception {
-        LabHost host = ExecutorLabResource.fleet().host(3); // never contacted by the other tests
+        LabHost host = ExecutorLabResource.fleet().host(3);
         String hostPort = host.address() + ":" + host.sshPort();
-        String[] othersKey = Files.readAllLines(ExecutorLabResource.fleet().knownHosts()).get(0).split(" ");
-        PinnedHostKey wrong = new PinnedHostKey(hostPort, othersKey[1], othersKey[2],
-                fingerprint(othersKey[2]), Instant.now());
-        pins.pinIfAbsent(wrong);
+        success(request(StepKinds.PREPARE_HOST, host, Map.of("directories", "before"), 60, 1)); // pins its key
+        PinnedHostKey pinned = pins.find(hostPort).orElseThrow();
+        host.rotateHostKey(); // reinstalled, or someone in between
         try {
             StepFailed failed = failure(request(StepKinds.PREPARE_HOST, host, Map.of("directories", "refused"), 60, 3));
             assertFalse(failed.retryable());
             assertEquals(1, failed.tries(), "a changed key is not retried");
             assertTrue(failed.reason().contains(hostPort), failed.reason());
-            assertTrue(failed.reason().contains(wrong.fingerprint()), failed.reason());
-            String presented = Files.readAllLines(ExecutorLabResource.fleet().knownHosts()).get(3).split(" ")[2];
-            assertTrue(failed.reason().contains(fingerprint(presented)), failed.reason());
+            assertTrue(failed.reason().contains(pinned.fingerprint()), failed.reason());
+            String presented = fingerprint(java.nio.file.Files.readString(host.root().getParent().resolve("ssh_host_key.pub"))
+                    .split(" ")[1]);
+            assertTrue(failed.reason().contains(presented), failed.reason());
             assertFalse(Files.exists(host.root().resolve("root/refused")));
+            assertEquals(pinned, pins.find(hostPort).orElseThrow(), "the pin is not replaced silently");
         } finally {
-            given().delete("/host-keys/" + hostPort).then().statusCode(204);
+            host.restoreHostKey();
         }
     }
 
@@ -357,8 +458,9 @@ class StepExecutionTest {
         try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
             send(topicRecord(Topics.STEP_COMMANDS, request, EventType.STEP_REQUESTED));
             ConsumerRecord<String, String> outcome = events.awaitMatching(r -> ofDeployment(r, request)
-                    && (type(r).equals(EventType.STEP_SUCCEEDED.ceType()) || type(r).equals(EventType.STEP_FAILED.ceType())),
-                    1, OUTCOME).get(0);
+                    && (type(r).equals(EventType.STEP_SUCCEEDED.ceType()) || type(r).equals(EventType.STEP_FAILED.ceType()))
+                    && r.value().contains("\"stepId\":\"" + request.stepId() + "\"")
+                    && r.value().contains("\"attempt\":" + request.attempt() + ","), 1, OUTCOME).get(0);
             assertEquals(expected.ceType(), type(outcome), outcome.value());
             return outcome;
         }

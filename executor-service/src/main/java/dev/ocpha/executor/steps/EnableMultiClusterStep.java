@@ -49,11 +49,15 @@ public class EnableMultiClusterStep implements Step {
         String role = p.oneOf("clusterRole", "LEADER", "FOLLOWER");
         String shown = context.run("reading the multi-cluster mode", "docker exec " + quote(container) + " " + BOOTSTRAP
                 + " showMc || exit 75");
-        if (mentions(shown, String.valueOf(id)) && mentions(shown, name) && mentions(shown, role)) {
+        boolean enabled = mentions(shown, String.valueOf(id)) && mentions(shown, name) && mentions(shown, role);
+        // enabled but not yet in effect: a former try enabled it and did not get to the restart
+        if (enabled && !shown.contains("restart pending")) {
             return "multi-cluster mode already on: cluster " + id + " " + name + " " + role;
         }
-        context.run("enabling multi-cluster mode", "docker exec " + quote(container) + " " + BOOTSTRAP + " enableMc "
-                + id + " " + name + " " + role + " || exit 75");
+        if (!enabled) {
+            context.run("enabling multi-cluster mode", "docker exec " + quote(container) + " " + BOOTSTRAP + " enableMc "
+                    + id + " " + name + " " + role + " || exit 75");
+        }
         SystemParameters.restartAndAwait(context, new OcpApi(context, p.url("url"), context.secret("adminPasswordRef")),
                 container);
         return "multi-cluster mode on as cluster " + id + " " + name + " " + role + "; OCP restarted and healthy";
