@@ -1,5 +1,6 @@
 package dev.ocpha.executor;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,14 +10,19 @@ import dev.ocpha.contracts.EventHeaders;
 import dev.ocpha.contracts.EventType;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.Topics;
+import dev.ocpha.contracts.events.AzAssigned;
 import dev.ocpha.contracts.events.StepFailed;
 import dev.ocpha.contracts.events.StepRequested;
+import dev.ocpha.contracts.events.StepSucceeded;
+import dev.ocpha.contracts.model.AzNode;
 import dev.ocpha.contracts.model.HostAccess;
+import dev.ocpha.executor.persistence.JdbcHostKeyPins;
 import dev.ocpha.executor.persistence.StepRunEntity;
-import dev.ocpha.infra.LabFleetResource;
+import dev.ocpha.executor.persistence.StepTryEntity;
 import dev.ocpha.infra.RealInfrastructureResource;
 import dev.ocpha.infra.TopicProbe;
 import dev.ocpha.lab.LabHost;
+import dev.ocpha.ssh.PinnedHostKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +30,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,59 +42,148 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = LabFleetResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = ExecutorLabResource.class, restrictToAnnotatedClass = false)
 class StepExecutionTest {
+
+    private static final Duration OUTCOME = Duration.ofSeconds(60);
 
     @Inject
     ObjectMapper mapper;
+    @Inject
+    JdbcHostKeyPins pins;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    private void send(StepRequested request, String eventId) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.STEP_COMMANDS,
-                Topics.hostKey(request.deploymentId(), request.host()), mapper.writeValueAsString(request));
-        record.headers().add(EventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.TYPE, EventType.STEP_REQUESTED.ceType().getBytes(StandardCharsets.UTF_8));
-        TopicProbe.send(bootstrap, record);
-    }
-
-    private static StepRequested request(String kind, LabHost host) {
-        return new StepRequested(UUID.randomUUID().toString(), "step@" + host.name(), kind, "test step", host.name(),
-                "c", new HostAccess(host.address(), host.sshPort(), "root", LabFleetResource.CREDENTIAL),
-                Map.of("directories", "ocp-server,data/files"), 60, 1, 1);
-    }
-
-    private static String type(ConsumerRecord<String, String> record) {
-        return TopicProbe.header(record, EventHeaders.TYPE);
-    }
-
     @Test
     void stepCommand_runsOverSshAndReportsStartedThenSucceeded() throws Exception {
-        LabHost host = LabFleetResource.fleet().host(0);
-        StepRequested request = request(StepKinds.PREPARE_HOST, host);
+        LabHost host = ExecutorLabResource.fleet().host(0);
+        StepRequested request = request(StepKinds.PREPARE_HOST, host, Map.of("directories", "ocp-server,data/files"), 60, 1);
         try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
-            send(request, UUID.randomUUID().toString());
-            List<ConsumerRecord<String, String>> outcome = events.awaitMatching(
-                    r -> request.deploymentId().equals(TopicProbe.header(r, EventHeaders.SUBJECT)), 2, Duration.ofSeconds(30));
+            send(topicRecord(Topics.STEP_COMMANDS, request, EventType.STEP_REQUESTED));
+            List<ConsumerRecord<String, String>> outcome = events.awaitMatching(r -> ofDeployment(r, request)
+                    && !type(r).equals(EventType.STEP_PROGRESSED.ceType()), 2, OUTCOME);
             assertEquals(EventType.STEP_STARTED.ceType(), type(outcome.get(0)));
             assertEquals(EventType.STEP_SUCCEEDED.ceType(), type(outcome.get(1)));
             assertEquals(Topics.hostKey(request.deploymentId(), host.name()), outcome.get(1).key());
         }
         assertTrue(Files.isDirectory(host.root().resolve("root/ocp-server")));
         assertTrue(Files.isDirectory(host.root().resolve("root/data/files")));
+        StepRunEntity run = run(request);
+        assertEquals("SUCCEEDED", run.status);
+        assertEquals(1, run.tries);
+        assertEquals(0, run.exitStatus);
+        assertTrue(run.durationMillis != null && run.durationMillis >= 0);
+    }
+
+    @Test
+    void prepareHost_addsTheAdminUserAndOwnedDirectoriesOnce_andAReRunChangesNothing() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(2);
+        Map<String, String> parameters = Map.of("adminUid", "500", "adminGid", "500",
+                "directories", "/home/admin/ocp-server,/data/files");
+        success(request(StepKinds.PREPARE_HOST, host, parameters, 60, 1));
+        assertTrue(Files.readString(host.root().resolve("etc/passwd")).contains("admin:x:500:500:"));
+        assertTrue(Files.isDirectory(host.root().resolve("data/files")));
+        success(request(StepKinds.PREPARE_HOST, host, parameters, 60, 1));
+        assertEquals(1, host.journal().stream().filter(e -> e.tool().equals("useradd")).count(), host.journal().toString());
+        assertEquals(1, host.journal().stream().filter(e -> e.tool().equals("groupadd")).count());
+    }
+
+    @Test
+    void singleNodeHost_runsTheSeedsStepsInOrder_eachCommandOncePerSuccessfulAttempt_andAReRunChangesNothing()
+            throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(4);
+        String deploymentId = UUID.randomUUID().toString();
+        List<StepRequested> plan = singleNodePlan(deploymentId, host, 1);
+        for (StepRequested step : plan) {
+            success(step); // the planner's order: each step once the one before succeeded
+        }
+        List<String> journal = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        int media = firstIndex(journal, "docker load -i /data/images/oceanbase-");
+        int metaDb = firstIndex(journal, "docker run -d --name metadb ");
+        int bootstrap = firstIndex(journal, "ALTER SYSTEM BOOTSTRAP");
+        int ocp = firstIndex(journal, "docker run -d --name ocp ");
+        int healthy = firstIndex(journal, "GET /api/status => 200");
+        int parameters = firstIndex(journal, "PUT /api/v2/config/systemParameters/ocp.site.url");
+        assertTrue(media < metaDb && metaDb < bootstrap && bootstrap < ocp && ocp < healthy && healthy < parameters,
+                "seed order media < MetaDB < bootstrap < OCP < healthy < parameters: " + List.of(media, metaDb, bootstrap,
+                        ocp, healthy, parameters) + " in " + journal);
+        Map<String, Long> once = Map.of("docker load", 2L, "docker run", 2L, "ALTER SYSTEM BOOTSTRAP", 1L,
+                "CREATE TENANT", 2L, "PUT /api/v2/config/systemParameters/ocp.site.url", 1L,
+                "PUT /api/v2/config/systemParameters/ocp.monitordb.port", 1L, "docker restart", 1L, "useradd", 1L);
+        once.forEach((command, times) -> assertEquals(times, count(journal, command), command + " in " + journal));
+        // the tenants' users and databases: CREATE … IF NOT EXISTS on obclient's stdin, as each tenant's root
+        assertEquals(1, count(journal, "-u root@ocp_meta -N"));
+        assertEquals(1, count(journal, "-u root@ocp_monitor -N"));
+        assertFalse(journal.stream().anyMatch(line -> line.contains(ExecutorLabResource.ROOT_PASSWORD)
+                || line.contains(ExecutorLabResource.ADMIN_PASSWORD)), "a secret in the journal");
+
+        // the planner asks again (attempt 2): every step finds its effect in place
+        for (StepRequested step : singleNodePlan(deploymentId, host, 2)) {
+            success(step);
+        }
+        List<String> again = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        once.forEach((command, times) -> assertEquals(times, count(again, command), "re-run repeated " + command));
+    }
+
+    private static List<StepRequested> singleNodePlan(String deploymentId, LabHost host, int attempt) {
+        String a = host.address();
+        String url = "http://" + a + ":8080";
+        Map<String, String> metaDb = new HashMap<>(metaDbParameters());
+        metaDb.putAll(Map.of("media", "oceanbase-4.2.1", "container", "metadb", "cpu", "16", "memoryGb", "64",
+                "installDir", "/home/admin/oceanbase", "dataDir", "/data/1", "logDir", "/log/1"));
+        Map<String, String> bootstrap = new HashMap<>(Map.of("metaDbCluster", "obcluster", "zones", "z1:" + a + ":2882",
+                "mysqlPort", "2881", "metaTenant", "ocp_meta", "metaTenantCpu", "2", "metaTenantMemoryGb", "5",
+                "monitorTenant", "ocp_monitor", "monitorTenantCpu", "4", "monitorTenantMemoryGb", "16"));
+        bootstrap.putAll(Map.of("rootPasswordRef", ExecutorLabResource.ROOT_PASSWORD_REF,
+                "metaPasswordRef", ExecutorLabResource.META_PASSWORD_REF,
+                "monitorPasswordRef", ExecutorLabResource.MONITOR_PASSWORD_REF));
+        Map<String, String> ocp = new HashMap<>(Map.of("media", "ocp-4.2.2", "container", "ocp", "cpu", "4", "memoryGb", "8",
+                "httpPort", "8080", "metaDbHost", a, "metaDbPort", "2881", "metaDbUser", "meta_user@ocp_meta",
+                "metaDbDatabase", "meta_database"));
+        ocp.putAll(Map.of("monitorDbUser", "monitor_user@ocp_monitor", "monitorDbDatabase", "monitor_database",
+                "metaPasswordRef", ExecutorLabResource.META_PASSWORD_REF,
+                "monitorPasswordRef", ExecutorLabResource.MONITOR_PASSWORD_REF,
+                "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF, "multiAz", "false", "multiCluster", "false"));
+        List<Map.Entry<String, Map<String, String>>> steps = List.of(
+                Map.entry(StepKinds.PREPARE_HOST, Map.of("adminUid", "500", "adminGid", "500",
+                        "directories", "/home/admin/ocp-server,/data/images")),
+                Map.entry(StepKinds.PREPARE_MEDIA, Map.of("media", "oceanbase-4.2.1,ocp-4.2.2", "remoteDir", "/data/images")),
+                Map.entry(StepKinds.CREATE_METADB, metaDb),
+                Map.entry(StepKinds.BOOTSTRAP_METADB, bootstrap),
+                Map.entry(StepKinds.INSTALL_OCP, ocp),
+                Map.entry(StepKinds.WAIT_OCP_HEALTHY, Map.of("url", url, "adminPasswordRef",
+                        ExecutorLabResource.ADMIN_PASSWORD_REF, "waitSeconds", "120", "intervalSeconds", "1")),
+                Map.entry(StepKinds.INIT_SYSTEM_PARAMETERS, Map.of("url", url, "adminPasswordRef",
+                        ExecutorLabResource.ADMIN_PASSWORD_REF, "container", "ocp", "param.ocp.site.url", url,
+                        "param.ocp.monitordb.host", a, "param.ocp.monitordb.port", "2883"))); // through OBProxy: a restart
+        return steps.stream().map(step -> new StepRequested(deploymentId, step.getKey().toLowerCase() + "@" + host.name(),
+                step.getKey(), "seed step", host.name(), "c1", new HostAccess(host.address(), host.sshPort(), "root",
+                ExecutorLabResource.CREDENTIAL), step.getValue(), 300, 3, attempt)).toList();
+    }
+
+    private static int firstIndex(List<String> journal, String fragment) {
+        for (int i = 0; i < journal.size(); i++) {
+            if (journal.get(i).contains(fragment)) {
+                return i;
+            }
+        }
+        throw new AssertionError("'" + fragment + "' is not in the journal: " + journal);
+    }
+
+    private static long count(List<String> journal, String fragment) {
+        return journal.stream().filter(line -> line.contains(fragment)).count();
     }
 
     @Test
     void sameCommandDeliveredTwice_runsOnce() throws Exception {
-        LabHost host = LabFleetResource.fleet().host(1);
-        StepRequested request = request(StepKinds.PREPARE_HOST, host);
+        LabHost host = ExecutorLabResource.fleet().host(1);
+        StepRequested request = request(StepKinds.PREPARE_HOST, host, Map.of("directories", "twice"), 60, 1);
         try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
-            send(request, UUID.randomUUID().toString());
-            send(request, UUID.randomUUID().toString());
-            events.awaitMatching(r -> request.deploymentId().equals(TopicProbe.header(r, EventHeaders.SUBJECT)), 2,
-                    Duration.ofSeconds(30));
+            send(topicRecord(Topics.STEP_COMMANDS, request, EventType.STEP_REQUESTED));
+            send(topicRecord(Topics.STEP_COMMANDS, request, EventType.STEP_REQUESTED));
+            events.awaitMatching(r -> ofDeployment(r, request) && type(r).equals(EventType.STEP_SUCCEEDED.ceType()), 1, OUTCOME);
             long outcomes = events.drain(Duration.ofSeconds(3)).stream()
-                    .filter(r -> request.deploymentId().equals(TopicProbe.header(r, EventHeaders.SUBJECT))).count();
+                    .filter(r -> ofDeployment(r, request) && !type(r).equals(EventType.STEP_PROGRESSED.ceType())).count();
             assertEquals(2, outcomes, "one StepStarted and one StepSucceeded");
         }
         long runs = QuarkusTransaction.requiringNew().call(() ->
@@ -95,33 +192,339 @@ class StepExecutionTest {
     }
 
     @Test
-    void unknownStepKind_failsPermanently() throws Exception {
-        LabHost host = LabFleetResource.fleet().host(0);
-        StepRequested request = request("NO_SUCH_STEP", host);
-        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
-            send(request, UUID.randomUUID().toString());
-            ConsumerRecord<String, String> failed = events.awaitMatching(
-                    r -> request.deploymentId().equals(TopicProbe.header(r, EventHeaders.SUBJECT)), 1, Duration.ofSeconds(30)).get(0);
-            assertEquals(EventType.STEP_FAILED.ceType(), type(failed));
-            StepFailed event = mapper.readValue(failed.value(), StepFailed.class);
-            assertFalse(event.retryable());
-            assertTrue(event.reason().contains("NO_SUCH_STEP"));
+    void unknownStepKind_failsPermanentlyNamingIt() throws Exception {
+        StepFailed failed = failure(request("NO_SUCH_STEP", ExecutorLabResource.fleet().host(0), Map.of(), 60, 3));
+        assertFalse(failed.retryable());
+        assertTrue(failed.reason().contains("NO_SUCH_STEP"), failed.reason());
+        assertEquals(0, failed.tries());
+    }
+
+    @Test
+    void invalidParameter_failsPermanentlyNamingTheParameter() throws Exception {
+        Map<String, String> parameters = new HashMap<>(metaDbParameters());
+        parameters.put("cpu", "many");
+        StepFailed failed = failure(request(StepKinds.CREATE_METADB, ExecutorLabResource.fleet().host(0), parameters, 60, 3));
+        assertFalse(failed.retryable());
+        assertTrue(failed.reason().contains("'cpu' of CREATE_METADB"), failed.reason());
+        assertTrue(failed.reason().contains("'many'"), failed.reason());
+    }
+
+    @Test
+    void unknownSecretReference_failsPermanentlyNamingTheReference() throws Exception {
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD)) {
+            StepFailed failed = failure(request(StepKinds.WAIT_OCP_HEALTHY, ExecutorLabResource.fleet().host(0),
+                    Map.of("url", ocp.url(), "adminPasswordRef", "vault/nope", "waitSeconds", "5", "intervalSeconds", "1"),
+                    60, 3));
+            assertFalse(failed.retryable());
+            assertTrue(failed.reason().contains("'vault/nope'"), failed.reason());
+            assertEquals(1, failed.tries());
+            assertTrue(ocp.requests().isEmpty(), "nothing reached OCP");
         }
     }
 
     @Test
-    void hostDown_failsRetryably() throws Exception {
-        LabHost host = LabFleetResource.fleet().host(2);
+    void hostDown_failsRetryablyAfterItsTries() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(2);
         host.stop();
-        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
-            StepRequested request = request(StepKinds.PREPARE_HOST, host);
-            send(request, UUID.randomUUID().toString());
-            ConsumerRecord<String, String> failed = events.awaitMatching(r -> request.deploymentId()
-                    .equals(TopicProbe.header(r, EventHeaders.SUBJECT)) && type(r).equals(EventType.STEP_FAILED.ceType()),
-                    1, Duration.ofSeconds(30)).get(0);
-            assertTrue(mapper.readValue(failed.value(), StepFailed.class).retryable());
+        try {
+            StepFailed failed = failure(request(StepKinds.PREPARE_HOST, host, Map.of("directories", "down"), 60, 2));
+            assertTrue(failed.retryable());
+            assertEquals(2, failed.tries());
+            assertTrue(failed.reason().contains("cannot connect"), failed.reason());
         } finally {
             host.start();
         }
+    }
+
+    @Test
+    void stepThatFailsTwiceThenSucceeds_isRetriedWithBackoffAndSucceeds() throws Exception {
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD).failNextPuts(2)) {
+            ocp.parameters().put("ocp.site.url", "http://localhost:8080");
+            StepRequested request = request(StepKinds.INIT_SYSTEM_PARAMETERS, ExecutorLabResource.fleet().host(1),
+                    Map.of("url", ocp.url(), "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF, "container", "ocp",
+                            "param.ocp.site.url", "http://10.0.0.8:8080"), 60, 3);
+            StepSucceeded succeeded = success(request);
+            assertEquals(3, succeeded.tries());
+            assertEquals("http://10.0.0.8:8080", ocp.parameters().get("ocp.site.url"));
+            List<StepTryEntity> tries = tries(request);
+            assertEquals(3, tries.size());
+            assertTrue(tries.get(0).retryable && tries.get(0).error.contains("HTTP 503"), tries.get(0).error);
+            assertTrue(tries.get(1).retryable);
+            assertEquals(0, tries.get(2).exitStatus);
+            assertTrue(tries.get(1).finishedAt.isAfter(tries.get(0).finishedAt.plusNanos(190_000_000)), "backed off");
+        }
+    }
+
+    @Test
+    void standInFailingTwice_isRetriedAndTheStepSucceedsOnTheThirdTry() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(0);
+        host.failTool("docker", 2); // the lab's stand-in failure fault: the next two docker calls exit 1
+        StepRequested request = request(StepKinds.REMOVE_OCP, host, Map.of("container", "ocp-gone"), 60, 3);
+        StepSucceeded succeeded = success(request);
+        assertEquals(3, succeeded.tries());
+        List<StepTryEntity> tries = tries(request);
+        assertEquals(List.of(75, 75, 0), tries.stream().map(t -> t.exitStatus).toList());
+        assertTrue(tries.get(0).retryable);
+        assertEquals(3, host.journal().stream().filter(e -> e.commandLine().startsWith("docker ps -a --filter name=^ocp-gone$"))
+                .count(), "one docker call per try");
+    }
+
+    @Test
+    void reRunningASucceededParameterStep_changesNothing() throws Exception {
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD)) {
+            Map<String, String> parameters = Map.of("url", ocp.url(), "adminPasswordRef",
+                    ExecutorLabResource.ADMIN_PASSWORD_REF, "container", "ocp", "param.ocp.site.url", "http://10.0.0.9:8080");
+            success(request(StepKinds.INIT_SYSTEM_PARAMETERS, ExecutorLabResource.fleet().host(0), parameters, 60, 1));
+            long puts = ocp.requests().stream().filter(r -> r.startsWith("PUT")).count();
+            success(request(StepKinds.INIT_SYSTEM_PARAMETERS, ExecutorLabResource.fleet().host(0), parameters, 60, 1));
+            assertEquals(1, puts);
+            assertEquals(puts, ocp.requests().stream().filter(r -> r.startsWith("PUT")).count(), "no second PUT");
+        }
+    }
+
+    @Test
+    void hungStep_timesOutAndIsReportedRetryable() throws Exception {
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD).status("bad")) {
+            StepRequested request = request(StepKinds.WAIT_OCP_HEALTHY, ExecutorLabResource.fleet().host(1),
+                    Map.of("url", ocp.url(), "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF,
+                            "waitSeconds", "600", "intervalSeconds", "1"), 2, 2);
+            StepFailed failed = failure(request);
+            assertTrue(failed.retryable());
+            assertEquals(2, failed.tries());
+            assertTrue(failed.reason().contains("did not finish within 2 s"), failed.reason());
+            assertTrue(failed.durationMillis() < 30_000, "gave up instead of waiting 600 s");
+        }
+    }
+
+    @Test
+    void secrets_reachTheHostOnlyOnStdinAndAreRedactedEverywhere() throws Exception {
+        String secret = ExecutorLabResource.ADMIN_PASSWORD;
+        // an OCP whose status page leaks the password: the executor must not pass it on
+        try (OcpFixture ocp = new OcpFixture(secret).status("bad: logged in with " + secret)) {
+            StepRequested request = request(StepKinds.WAIT_OCP_HEALTHY, ExecutorLabResource.fleet().host(0),
+                    Map.of("url", ocp.url(), "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF,
+                            "waitSeconds", "2", "intervalSeconds", "1"), 60, 1);
+            try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+                send(topicRecord(Topics.STEP_COMMANDS, request, EventType.STEP_REQUESTED));
+                ConsumerRecord<String, String> failed = events.awaitMatching(r -> ofDeployment(r, request)
+                        && type(r).equals(EventType.STEP_FAILED.ceType()), 1, OUTCOME).get(0);
+                assertTrue(ocp.requests().contains("GET /api/status"), "the password worked: " + ocp.requests());
+                String reason = mapper.readValue(failed.value(), StepFailed.class).reason();
+                assertTrue(reason.contains("logged in with ******"), reason);
+                for (ConsumerRecord<String, String> event : events.drain(Duration.ofSeconds(1))) {
+                    assertFalse(event.value().contains(secret), "a secret in " + type(event));
+                }
+            }
+            StepRunEntity run = run(request);
+            assertFalse(run.command.contains(secret));
+            assertFalse(String.valueOf(run.error).contains(secret));
+            assertFalse(String.valueOf(run.outputTail).contains(secret));
+        }
+    }
+
+    @Test
+    void mutatingStepsOnOneHost_runOneAtATime_whileOtherHostsRunSideBySide() throws Exception {
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD).delay(700)) {
+            Map<String, String> parameters = Map.of("url", ocp.url(), "adminPasswordRef",
+                    ExecutorLabResource.ADMIN_PASSWORD_REF, "container", "ocp", "param.ocp.site.url", "http://10.0.0.7:8080");
+            LabHost host = ExecutorLabResource.fleet().host(1);
+            List<StepRequested> sameHost = List.of(request(StepKinds.INIT_SYSTEM_PARAMETERS, host, parameters, 60, 1),
+                    request(StepKinds.INIT_SYSTEM_PARAMETERS, host, parameters, 60, 1),
+                    request(StepKinds.INIT_SYSTEM_PARAMETERS, host, parameters, 60, 1));
+            for (StepRequested request : sameHost) {
+                send(topicRecord(Topics.STEP_COMMANDS, request, EventType.STEP_REQUESTED));
+            }
+            for (StepRequested request : sameHost) {
+                awaitStatus(request, "SUCCEEDED");
+            }
+            assertEquals(1, ocp.maxConcurrentRequests(), "steps on one host overlapped");
+            List<Instant[]> spans = sameHost.stream().map(r -> {
+                StepRunEntity run = run(r);
+                return new Instant[] {run.startedAt.toInstant(), run.finishedAt.toInstant()};
+            }).sorted(java.util.Comparator.comparing(span -> span[0])).toList();
+            for (int i = 1; i < spans.size(); i++) {
+                assertFalse(spans.get(i)[0].isBefore(spans.get(i - 1)[1]), "a step started before the previous ended");
+            }
+
+            List<StepRequested> twoHosts = List.of(request(StepKinds.INIT_SYSTEM_PARAMETERS, ExecutorLabResource.fleet().host(0),
+                    parameters, 60, 1), request(StepKinds.INIT_SYSTEM_PARAMETERS, host, parameters, 60, 1));
+            for (StepRequested request : twoHosts) {
+                send(topicRecord(Topics.STEP_COMMANDS, request, EventType.STEP_REQUESTED));
+            }
+            for (StepRequested request : twoHosts) {
+                awaitStatus(request, "SUCCEEDED");
+            }
+            assertEquals(2, ocp.maxConcurrentRequests(), "steps on two hosts ran one after the other");
+        }
+    }
+
+    @Test
+    void firstContactPinsTheHostKey_andAnOperatorCanListAndForgetIt() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(0);
+        success(request(StepKinds.PREPARE_HOST, host, Map.of("directories", "pinned"), 60, 1));
+        String hostPort = host.address() + ":" + host.sshPort();
+        PinnedHostKey pin = pins.find(hostPort).orElseThrow();
+        assertTrue(Files.readString(ExecutorLabResource.fleet().knownHosts()).contains(pin.publicKey()));
+        given().get("/host-keys").then().statusCode(200)
+                .body("find { it.host == '" + hostPort + "' }.fingerprint", org.hamcrest.Matchers.equalTo(pin.fingerprint()));
+        given().delete("/host-keys/no-such-host:22").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void hostWhoseKeyChanged_isRefusedNamingBothFingerprints() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(3);
+        String hostPort = host.address() + ":" + host.sshPort();
+        success(request(StepKinds.PREPARE_HOST, host, Map.of("directories", "before"), 60, 1)); // pins its key
+        PinnedHostKey pinned = pins.find(hostPort).orElseThrow();
+        host.rotateHostKey(); // reinstalled, or someone in between
+        try {
+            StepFailed failed = failure(request(StepKinds.PREPARE_HOST, host, Map.of("directories", "refused"), 60, 3));
+            assertFalse(failed.retryable());
+            assertEquals(1, failed.tries(), "a changed key is not retried");
+            assertTrue(failed.reason().contains(hostPort), failed.reason());
+            assertTrue(failed.reason().contains(pinned.fingerprint()), failed.reason());
+            String presented = fingerprint(java.nio.file.Files.readString(host.root().getParent().resolve("ssh_host_key.pub"))
+                    .split(" ")[1]);
+            assertTrue(failed.reason().contains(presented), failed.reason());
+            assertFalse(Files.exists(host.root().resolve("root/refused")));
+            assertEquals(pinned, pins.find(hostPort).orElseThrow(), "the pin is not replaced silently");
+        } finally {
+            host.restoreHostKey();
+        }
+    }
+
+    @Test
+    void azAssigned_appliesTheAzParametersOnEachNodeAsItsOwnStep() throws Exception {
+        LabHost first = ExecutorLabResource.fleet().host(0);
+        LabHost second = ExecutorLabResource.fleet().host(1);
+        // the executor reaches an AZ node's OCP on the node's address and the configured OCP port
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD, ExecutorLabResource.ocpHttpPort(),
+                first.address(), second.address())) {
+            ocp.parameters().put("ocp.monitordb.host", "10.0.1.5");
+            ocp.parameters().put("ocp.monitordb.port", "2883");
+            String deploymentId = UUID.randomUUID().toString();
+            List<AzNode> nodes = List.of(node(first), node(second));
+            AzAssigned event = new AzAssigned(deploymentId, "c1", "az1", nodes, "10.0.1.1:80", "http://10.0.1.1:8080/services",
+                    "10.0.1.2:2883", "10.0.1.5:2883", "ocp", ExecutorLabResource.ADMIN_PASSWORD_REF);
+            try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+                send(topicRecord(Topics.TOPOLOGY, event, EventType.AZ_ASSIGNED));
+                List<ConsumerRecord<String, String>> outcomes = events.awaitMatching(r -> deploymentId.equals(
+                        TopicProbe.header(r, EventHeaders.SUBJECT)) && (type(r).equals(EventType.STEP_SUCCEEDED.ceType())
+                        || type(r).equals(EventType.STEP_FAILED.ceType())), 2, OUTCOME);
+                assertTrue(outcomes.stream().allMatch(r -> type(r).equals(EventType.STEP_SUCCEEDED.ceType())),
+                        outcomes.stream().map(ConsumerRecord::value).toList().toString());
+                List<String> stepIds = outcomes.stream().map(r -> read(r, StepSucceeded.class).stepId()).sorted().toList();
+                assertEquals(List.of(StepKinds.azParametersStepId("az1", "host-1"), StepKinds.azParametersStepId("az1", "host-2")),
+                        stepIds);
+            }
+            assertEquals("http://10.0.1.1:80", ocp.parameters().get("ocp.site.url"));
+            assertEquals("http://10.0.1.1:8080/services", ocp.parameters().get("ocp.config-url.site.url"));
+        }
+    }
+
+    private static AzNode node(LabHost host) {
+        return new AzNode(host.name(), new HostAccess(host.address(), host.sshPort(), "root", ExecutorLabResource.CREDENTIAL));
+    }
+
+    static Map<String, String> metaDbParameters() {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("media", "metadb");
+        parameters.put("container", "metadb-z1");
+        parameters.put("metaDbCluster", "obcluster");
+        parameters.put("zone", "z1");
+        parameters.put("cpu", "4");
+        parameters.put("memoryGb", "8");
+        parameters.put("mysqlPort", "2881");
+        parameters.put("rpcPort", "2882");
+        parameters.put("proxyPort", "2883");
+        parameters.put("sshdPort", "2022");
+        parameters.put("installDir", "metadb/install");
+        parameters.put("dataDir", "metadb/data");
+        parameters.put("logDir", "metadb/log");
+        parameters.put("rootPasswordRef", ExecutorLabResource.ROOT_PASSWORD_REF);
+        return parameters;
+    }
+
+    private StepFailed failure(StepRequested request) throws Exception {
+        return mapper.readValue(outcome(request, EventType.STEP_FAILED).value(), StepFailed.class);
+    }
+
+    private StepSucceeded success(StepRequested request) throws Exception {
+        return mapper.readValue(outcome(request, EventType.STEP_SUCCEEDED).value(), StepSucceeded.class);
+    }
+
+    private ConsumerRecord<String, String> outcome(StepRequested request, EventType expected) throws Exception {
+        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            send(topicRecord(Topics.STEP_COMMANDS, request, EventType.STEP_REQUESTED));
+            ConsumerRecord<String, String> outcome = events.awaitMatching(r -> ofDeployment(r, request)
+                    && (type(r).equals(EventType.STEP_SUCCEEDED.ceType()) || type(r).equals(EventType.STEP_FAILED.ceType()))
+                    && r.value().contains("\"stepId\":\"" + request.stepId() + "\"")
+                    && r.value().contains("\"attempt\":" + request.attempt() + ","), 1, OUTCOME).get(0);
+            assertEquals(expected.ceType(), type(outcome), outcome.value());
+            return outcome;
+        }
+    }
+
+    private void awaitStatus(StepRequested request, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + OUTCOME.toNanos();
+        while (System.nanoTime() < deadline) {
+            StepRunEntity run = run(request);
+            if (run != null && status.equals(run.status)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("step " + request.stepId() + " did not reach " + status);
+    }
+
+    private static StepRunEntity run(StepRequested request) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                StepRunEntity.find(UUID.fromString(request.deploymentId()), request.stepId(), request.attempt()));
+    }
+
+    private static List<StepTryEntity> tries(StepRequested request) {
+        return QuarkusTransaction.requiringNew().call(() -> StepTryEntity.ofRun(
+                StepRunEntity.find(UUID.fromString(request.deploymentId()), request.stepId(), request.attempt()).id));
+    }
+
+    private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
+        try {
+            return mapper.readValue(record.value(), type);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static StepRequested request(String kind, LabHost host, Map<String, String> parameters, int timeoutSeconds, int maxTries) {
+        return new StepRequested(UUID.randomUUID().toString(), kind.toLowerCase() + "@" + host.name(), kind, "test step",
+                host.name(), "c1", new HostAccess(host.address(), host.sshPort(), "root", ExecutorLabResource.CREDENTIAL),
+                parameters, timeoutSeconds, maxTries, 1);
+    }
+
+    private ProducerRecord<String, String> topicRecord(String topic, dev.ocpha.contracts.Event event, EventType type)
+            throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.deploymentId(), mapper.writeValueAsString(event));
+        record.headers().add(EventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.TYPE, type.ceType().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.SUBJECT, event.deploymentId().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        TopicProbe.send(bootstrap, record);
+    }
+
+    private static boolean ofDeployment(ConsumerRecord<String, String> record, StepRequested request) {
+        return request.deploymentId().equals(TopicProbe.header(record, EventHeaders.SUBJECT));
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return TopicProbe.header(record, EventHeaders.TYPE);
+    }
+
+    private static String fingerprint(String base64Blob) throws Exception {
+        return "SHA256:" + java.util.Base64.getEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Base64.getDecoder().decode(base64Blob)));
     }
 }

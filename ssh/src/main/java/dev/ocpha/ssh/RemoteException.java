@@ -9,7 +9,9 @@ public final class RemoteException extends Exception {
         HOST_KEY_MISMATCH(false),
         HOST_KEY_UNKNOWN(false),
         TIMEOUT(true),
-        TRANSPORT(true);
+        TRANSPORT(true),
+        /** A file arrived on the host with other bytes than were sent. */
+        CHECKSUM_MISMATCH(false);
 
         private final boolean retryable;
 

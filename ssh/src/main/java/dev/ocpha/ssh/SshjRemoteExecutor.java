@@ -1,9 +1,10 @@
 package dev.ocpha.ssh;
 
 import dev.ocpha.ssh.RemoteException.Kind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -12,12 +13,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,14 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.xfer.FileSystemFile;
@@ -48,8 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link RemoteExecutor} over sshj. Host keys are checked against an OpenSSH known_hosts file: an unknown or
- * changed key is refused. One authenticated connection per (address, port, user) is kept and shared by
+ * {@link RemoteExecutor} over sshj. Host keys are checked under a {@link HostKeyPolicy} (a known_hosts file, or keys
+ * pinned at first contact): an unknown or changed key is refused. One authenticated connection per (address, port, user) is kept and shared by
  * concurrent calls, one session per call.
  */
 public final class SshjRemoteExecutor implements RemoteExecutor {
@@ -60,36 +55,46 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
     static final int MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 
     private final CredentialStore credentials;
-    private final Path knownHostsFile;
+    private final HostKeyPolicy hostKeys;
     private final Duration connectTimeout;
     private final Config config = preferCheapAlgorithms(new DefaultConfig());
     private final ConcurrentMap<PoolKey, PooledConnection> pool = new ConcurrentHashMap<>();
     private final ExecutorService outputReaders = Executors.newCachedThreadPool(daemonThreads("ssh-output-"));
     private volatile boolean closed;
 
-    public SshjRemoteExecutor(CredentialStore credentials, Path knownHostsFile, Duration connectTimeout) {
+    public SshjRemoteExecutor(CredentialStore credentials, HostKeyPolicy hostKeys, Duration connectTimeout) {
         this.credentials = credentials;
-        this.knownHostsFile = knownHostsFile;
+        this.hostKeys = hostKeys;
         this.connectTimeout = connectTimeout;
     }
 
+    /** Host keys from an OpenSSH known_hosts file. */
+    public SshjRemoteExecutor(CredentialStore credentials, Path knownHostsFile, Duration connectTimeout) {
+        this(credentials, new HostKeyPolicy.KnownHostsFile(knownHostsFile), connectTimeout);
+    }
+
     @Override
-    public ExecResult exec(SshTarget target, String command, Duration timeout) throws RemoteException {
+    public ExecResult exec(SshTarget target, String command, String stdin, Duration timeout, OutputListener output)
+            throws RemoteException {
         long deadline = System.nanoTime() + timeout.toNanos();
         PooledConnection connection = connection(target);
         acquire(connection, target, timeout);
         try (Session session = connection.open(target, SSHClient::startSession)) {
             long start = System.nanoTime();
             Session.Command cmd = session.exec(command);
-            cmd.getOutputStream().close(); // EOF on stdin: a command that reads it must not wait for the timeout
-            Future<byte[]> stdout = outputReaders.submit(() -> readCapped(cmd.getInputStream()));
-            Future<byte[]> stderr = outputReaders.submit(() -> readCapped(cmd.getErrorStream()));
-            byte[] out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            byte[] err = stderr.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            try (OutputStream in = cmd.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                    in.flush();
+                }
+            } // EOF on stdin: a command that reads it must not wait for the timeout
+            Future<String> stdout = outputReaders.submit(() -> readCapped(cmd.getInputStream(), OutputListener.Stream.STDOUT, output));
+            Future<String> stderr = outputReaders.submit(() -> readCapped(cmd.getErrorStream(), OutputListener.Stream.STDERR, output));
+            String out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            String err = stderr.get(remaining(deadline), TimeUnit.NANOSECONDS);
             cmd.join(remaining(deadline), TimeUnit.NANOSECONDS); // the exit status comes before the channel closes
             Integer status = cmd.getExitStatus();
-            return new ExecResult(status == null ? -1 : status, new String(out, StandardCharsets.UTF_8),
-                    new String(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
+            return new ExecResult(status == null ? -1 : status, out, err, Duration.ofNanos(System.nanoTime() - start));
         } catch (TimeoutException e) {
             throw timeout(target, timeout);
         } catch (ExecutionException e) {
@@ -131,6 +136,34 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
     }
 
     @Override
+    public void upload(SshTarget target, Path local, String remotePath, String sha256, Duration timeout)
+            throws RemoteException {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 in hex: '" + sha256 + "'");
+        }
+        String partial = remotePath + ".part";
+        upload(target, local, partial);
+        ExecResult check = exec(target, "sha256sum " + quote(partial) + " | cut -d' ' -f1", timeout);
+        String actual = check.stdout().strip();
+        if (!check.succeeded() || !actual.equals(sha256)) {
+            exec(target, "rm -f " + quote(partial), timeout);
+            throw new RemoteException(Kind.CHECKSUM_MISMATCH, host(target), local.getFileName() + " arrived on " + target
+                    + " with SHA-256 " + (actual.isEmpty() ? "(unreadable: " + check.stderr().strip() + ")" : actual)
+                    + ", expected " + sha256 + "; the partial copy was removed");
+        }
+        ExecResult moved = exec(target, "mv -f " + quote(partial) + " " + quote(remotePath), timeout);
+        if (!moved.succeeded()) {
+            throw new RemoteException(Kind.TRANSPORT, host(target), "cannot move the verified " + partial + " into place on "
+                    + target + ": " + moved.stderr().strip());
+        }
+    }
+
+    /** Single-quotes a word for a POSIX shell. */
+    static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    @Override
     public void close() {
         closed = true;
         pool.values().forEach(PooledConnection::close);
@@ -167,7 +200,7 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
 
     private SSHClient connect(SshTarget target) throws RemoteException {
         Path keyFile = keyFile(target);
-        HostKeyCheck hostKeyCheck = HostKeyCheck.load(target, knownHostsFile);
+        HostKeyChecks.Check hostKeyCheck = HostKeyChecks.forTarget(hostKeys, target);
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(hostKeyCheck);
         client.setConnectTimeout((int) connectTimeout.toMillis());
@@ -215,9 +248,9 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
         throw new IllegalStateException("unsupported credential type " + credential.getClass().getSimpleName());
     }
 
-    private static RemoteException connectFailure(SshTarget target, HostKeyCheck hostKeyCheck, IOException e) {
-        if (hostKeyCheck.rejection != null) {
-            return hostKeyCheck.rejection;
+    private static RemoteException connectFailure(SshTarget target, HostKeyChecks.Check hostKeyCheck, IOException e) {
+        if (hostKeyCheck.rejection() != null) {
+            return hostKeyCheck.rejection();
         }
         if (e instanceof TransportException t && t.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
             return new RemoteException(Kind.HOST_KEY_MISMATCH, host(target),
@@ -246,13 +279,19 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
         return Math.max(0, deadline - System.nanoTime());
     }
 
-    private static byte[] readCapped(InputStream in) throws IOException {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16 * 1024];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            kept.write(buffer, 0, Math.min(n, MAX_OUTPUT_BYTES - kept.size()));
+    /** Reads a stream to its end, keeping at most {@link #MAX_OUTPUT_BYTES} chars and passing every chunk on. */
+    private static String readCapped(InputStream in, OutputListener.Stream stream, OutputListener listener)
+            throws IOException {
+        StringBuilder kept = new StringBuilder();
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        char[] buffer = new char[8 * 1024];
+        for (int n; (n = reader.read(buffer)) >= 0; ) {
+            kept.append(buffer, 0, Math.min(n, MAX_OUTPUT_BYTES - kept.length()));
+            if (n > 0) {
+                listener.onOutput(stream, new String(buffer, 0, n));
+            }
         }
-        return kept.toByteArray();
+        return kept.toString();
     }
 
     /**
@@ -340,52 +379,6 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
         synchronized void close() {
             closeQuietly(client);
             client = null;
-        }
-    }
-
-    /** Records why a host key was refused, so the failure gets its own kind instead of a generic transport error. */
-    private static final class HostKeyCheck extends OpenSSHKnownHosts {
-        private final SshTarget target;
-        private volatile RemoteException rejection;
-
-        private HostKeyCheck(SshTarget target, Reader knownHosts) throws IOException {
-            super(knownHosts);
-            this.target = target;
-        }
-
-        /** Read for every new connection, so an edited known_hosts file applies without a restart. */
-        static HostKeyCheck load(SshTarget target, Path knownHostsFile) throws RemoteException {
-            try (Reader reader = Files.exists(knownHostsFile) ? Files.newBufferedReader(knownHostsFile) : Reader.nullReader()) {
-                return new HostKeyCheck(target, reader);
-            } catch (IOException e) {
-                throw new RemoteException(Kind.HOST_KEY_UNKNOWN, host(target),
-                        "cannot read the known_hosts file " + knownHostsFile + " to verify " + target, e);
-            }
-        }
-
-        @Override
-        protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
-            rejection = new RemoteException(Kind.HOST_KEY_UNKNOWN, host(target), "the host key of " + target + " ("
-                    + fingerprint(key) + ") is not in the known_hosts file; refusing to connect");
-            return false;
-        }
-
-        @Override
-        protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
-            rejection = new RemoteException(Kind.HOST_KEY_MISMATCH, host(target), "the host key of " + target + " ("
-                    + fingerprint(key) + ") differs from the one in the known_hosts file; refusing to connect"
-                    + " (the host was reinstalled, or something is in between)");
-            return false;
-        }
-
-        private static String fingerprint(PublicKey key) {
-            try {
-                byte[] blob = new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
-                return "SHA256:" + Base64.getEncoder().withoutPadding()
-                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

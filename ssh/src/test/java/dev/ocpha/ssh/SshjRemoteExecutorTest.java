@@ -173,7 +173,8 @@ class SshjRemoteExecutorTest {
             List<Future<ExecResult>> results = new ArrayList<>();
             for (int round = 0; round < 15; round++) {
                 for (LabHost host : fleet.hosts()) {
-                    results.add(callers.submit(() -> ssh.exec(target(host), "echo $LAB_HOST", TEN_SECONDS)));
+                    // generous: 300 commands on a shared 2-core machine, the point is the pooling
+                    results.add(callers.submit(() -> ssh.exec(target(host), "echo $LAB_HOST", Duration.ofSeconds(60))));
                 }
             }
             for (int i = 0; i < results.size(); i++) {
@@ -203,6 +204,131 @@ class SshjRemoteExecutorTest {
             assertEquals(1, ssh.openConnections());
         } finally {
             callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void stdinReachesTheCommandAndNeverItsCommandLine(LabFleet fleet) throws Exception {
+        try (RemoteExecutor ssh = executor(fleet)) {
+            ExecResult result = ssh.exec(target(fleet.host(0)), "IFS= read -r PW; echo \"${#PW} chars\"; ps -o args= -p $$",
+                    "S3cret! pw\n", TEN_SECONDS);
+            assertEquals("10 chars", result.stdout().lines().findFirst().orElseThrow());
+            assertFalse(result.stdout().contains("S3cret"), result.stdout());
+        }
+    }
+
+    @Test
+    void outputIsSeenWhileTheCommandRuns(LabFleet fleet) throws Exception {
+        List<String> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch firstLine = new java.util.concurrent.CountDownLatch(1);
+        try (RemoteExecutor ssh = executor(fleet)) {
+            ExecResult result = ssh.exec(target(fleet.host(0)), "echo one; echo err >&2; sleep 1; echo two", null,
+                    TEN_SECONDS, (stream, text) -> {
+                        chunks.add(stream + ":" + text);
+                        firstLine.countDown();
+                    });
+            assertEquals("one\ntwo\n", result.stdout());
+            assertTrue(chunks.contains("STDOUT:one\n"), chunks.toString());
+            assertTrue(chunks.contains("STDERR:err\n"), chunks.toString());
+            assertEquals(0, firstLine.getCount());
+        }
+    }
+
+    @Test
+    void uploadWithChecksumPutsVerifiedBytesInPlace(LabFleet fleet) throws Exception {
+        byte[] bytes = new byte[200_000];
+        new Random(11).nextBytes(bytes);
+        Path local = Files.write(tmp.resolve("image.tar"), bytes);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        LabHost host = fleet.host(1);
+        try (RemoteExecutor ssh = executor(fleet)) {
+            ssh.upload(target(host), local, "/opt/media/image.tar", sha256, TEN_SECONDS);
+            assertArrayEquals(bytes, Files.readAllBytes(host.root().resolve("opt/media/image.tar")));
+            assertFalse(Files.exists(host.root().resolve("opt/media/image.tar.part")));
+        }
+    }
+
+    @Test
+    void uploadWhoseChecksumDiffersFailsPermanentlyAndLeavesNothing(LabFleet fleet) throws Exception {
+        Path local = Files.writeString(tmp.resolve("other.tar"), "not what was announced");
+        LabHost host = fleet.host(1);
+        try (RemoteExecutor ssh = executor(fleet)) {
+            RemoteException e = assertThrows(RemoteException.class, () -> ssh.upload(target(host), local,
+                    "/opt/media/other.tar", "0".repeat(64), TEN_SECONDS));
+            assertEquals(Kind.CHECKSUM_MISMATCH, e.kind());
+            assertFalse(e.retryable());
+            assertTrue(e.getMessage().contains("expected " + "0".repeat(64)), e.getMessage());
+            assertFalse(Files.exists(host.root().resolve("opt/media/other.tar")));
+            assertFalse(Files.exists(host.root().resolve("opt/media/other.tar.part")));
+        }
+    }
+
+    @Test
+    void firstContactPinsTheHostKeyAndLaterConnectionsAcceptIt(LabFleet fleet) throws Exception {
+        MemoryPins pins = new MemoryPins();
+        try (RemoteExecutor ssh = new SshjRemoteExecutor(credentials(fleet), new HostKeyPolicy.TrustOnFirstUse(pins), TEN_SECONDS)) {
+            assertTrue(ssh.exec(target(fleet.host(0)), "true", TEN_SECONDS).succeeded());
+        }
+        PinnedHostKey pinned = pins.find(hostPort(fleet.host(0))).orElseThrow();
+        assertTrue(Files.readString(fleet.knownHosts()).contains(pinned.publicKey()), "pinned the key the host has");
+        assertTrue(pinned.fingerprint().startsWith("SHA256:"));
+        try (RemoteExecutor ssh = new SshjRemoteExecutor(credentials(fleet), new HostKeyPolicy.TrustOnFirstUse(pins), TEN_SECONDS)) {
+            assertTrue(ssh.exec(target(fleet.host(0)), "true", TEN_SECONDS).succeeded());
+        }
+        assertEquals(pinned, pins.find(hostPort(fleet.host(0))).orElseThrow());
+    }
+
+    @Test
+    void aKeyThatDiffersFromThePinIsRefusedNamingBothFingerprints(LabFleet fleet) throws Exception {
+        MemoryPins pins = new MemoryPins();
+        try (RemoteExecutor ssh = new SshjRemoteExecutor(credentials(fleet), new HostKeyPolicy.TrustOnFirstUse(pins), TEN_SECONDS)) {
+            ssh.exec(target(fleet.host(1)), "true", TEN_SECONDS); // pins host-2's key
+            PinnedHostKey other = pins.find(hostPort(fleet.host(1))).orElseThrow();
+            // host-1 "was reinstalled": its pin is host-2's key
+            pins.pinIfAbsent(new PinnedHostKey(hostPort(fleet.host(0)), other.keyType(), other.publicKey(),
+                    other.fingerprint(), other.pinnedAt()));
+            RemoteException e = assertThrows(RemoteException.class, () -> ssh.exec(target(fleet.host(0)), "true", TEN_SECONDS));
+            assertEquals(Kind.HOST_KEY_MISMATCH, e.kind());
+            assertFalse(e.retryable());
+            assertTrue(e.getMessage().contains(hostPort(fleet.host(0))), e.getMessage());
+            assertTrue(e.getMessage().contains(other.fingerprint()), e.getMessage());
+            String presented = HostKeyChecks.fingerprint(Files.readAllLines(fleet.knownHosts()).get(0).split(" ")[2]);
+            assertTrue(e.getMessage().contains(presented), e.getMessage());
+        }
+    }
+
+    @Test
+    void aChangedKnownHostsKeyIsRefusedNamingBothFingerprints(LabFleet fleet) throws Exception {
+        List<String> lines = Files.readAllLines(fleet.knownHosts());
+        String otherKey = lines.get(1).split(" ")[2];
+        Path knownHosts = Files.writeString(tmp.resolve("known_hosts_changed"), "[" + fleet.host(0).address() + "]:"
+                + fleet.host(0).sshPort() + " " + LabFleetKeyType.of(lines.get(1)) + " " + otherKey + "\n");
+        try (RemoteExecutor ssh = new SshjRemoteExecutor(credentials(fleet), knownHosts, TEN_SECONDS)) {
+            RemoteException e = assertThrows(RemoteException.class, () -> ssh.exec(target(fleet.host(0)), "true", TEN_SECONDS));
+            assertEquals(Kind.HOST_KEY_MISMATCH, e.kind());
+            assertTrue(e.getMessage().contains(HostKeyChecks.fingerprint(otherKey)), e.getMessage());
+            assertTrue(e.getMessage().contains(HostKeyChecks.fingerprint(lines.get(0).split(" ")[2])), e.getMessage());
+        }
+    }
+
+    /** The key type field of a known_hosts line. */
+    private static final class LabFleetKeyType {
+        static String of(String knownHostsLine) {
+            return knownHostsLine.split(" ")[1];
+        }
+    }
+
+    private static final class MemoryPins implements HostKeyPins {
+        private final Map<String, PinnedHostKey> pins = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public java.util.Optional<PinnedHostKey> find(String host) {
+            return java.util.Optional.ofNullable(pins.get(host));
+        }
+
+        @Override
+        public PinnedHostKey pinIfAbsent(PinnedHostKey key) {
+            return pins.computeIfAbsent(key.host(), h -> key);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ocpha.executor.api;
 
 import dev.ocpha.executor.persistence.StepRunEntity;
+import dev.ocpha.executor.persistence.StepTryEntity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -18,24 +19,39 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StepRunResource {
 
-    /** One attempt of one step as this executor group recorded it. */
-    public record StepRunView(String stepId, int attempt, String status, String executorId, Integer exitStatus,
-                              String error, String outputTail, OffsetDateTime acceptedAt, OffsetDateTime startedAt,
-                              OffsetDateTime finishedAt) {
+    /** One attempt of one step as the executor group recorded it, with its tries. */
+    public record StepRunView(String stepId, String kind, String host, int attempt, String status, String executorId,
+                              String acceptedBy, int tries, int takeovers, Integer exitStatus, String error,
+                              Boolean retryable, Long durationMillis, String outputTail, OffsetDateTime acceptedAt,
+                              OffsetDateTime startedAt, OffsetDateTime finishedAt, List<TryView> tryLog) {
+    }
+
+    /** One try: which executor, how it ended, how long it took. */
+    public record TryView(int number, String executorId, Integer exitStatus, String error, Boolean retryable,
+                          long durationMillis, OffsetDateTime finishedAt) {
     }
 
     @GET
-    @Operation(summary = "Every attempt of every step of a deployment, with exit status and output tail")
+    @Operation(summary = "Every attempt of every step of a deployment: tries, exit status, duration, output tail")
     public List<StepRunView> list(@PathParam("id") String id) {
         UUID deploymentId;
         try {
             deploymentId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No deployment " + id + ".");
+            throw new NotFoundException("No deployment " + id + ": deployment ids are UUIDs.");
         }
-        return StepRunEntity.ofDeployment(deploymentId).stream()
-                .map(run -> new StepRunView(run.stepId, run.attempt, run.status, run.executorId, run.exitStatus,
-                        run.error, run.outputTail, run.acceptedAt, run.startedAt, run.finishedAt))
+        List<StepRunEntity> runs = StepRunEntity.ofDeployment(deploymentId);
+        if (runs.isEmpty()) {
+            throw new NotFoundException("No step of deployment " + id + " reached the executors.");
+        }
+        return runs.stream()
+                .map(run -> new StepRunView(run.stepId, run.kind, run.host, run.attempt, run.status, run.executorId,
+                        run.acceptedBy, run.tries, run.takeovers, run.exitStatus, run.error, run.retryable,
+                        run.durationMillis, run.outputTail, run.acceptedAt, run.startedAt, run.finishedAt,
+                        StepTryEntity.ofRun(run.id).stream()
+                                .map(t -> new TryView(t.tryNumber, t.executorId, t.exitStatus, t.error, t.retryable,
+                                        t.durationMillis, t.finishedAt))
+                                .toList()))
                 .toList();
     }
 }

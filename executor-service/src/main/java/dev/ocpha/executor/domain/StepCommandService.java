@@ -2,113 +2,131 @@ package dev.ocpha.executor.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ocpha.contracts.Topics;
-import dev.ocpha.contracts.events.StepFailed;
+import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.events.AzAssigned;
+import dev.ocpha.contracts.events.StandbyRegistrationRequested;
 import dev.ocpha.contracts.events.StepRequested;
-import dev.ocpha.contracts.events.StepStarted;
-import dev.ocpha.contracts.events.StepSucceeded;
-import dev.ocpha.executor.persistence.StepRunEntity;
+import dev.ocpha.contracts.model.AzNode;
+import dev.ocpha.executor.config.ExecutorConfig;
+import dev.ocpha.executor.persistence.StepRuns;
+import dev.ocpha.executor.steps.StepCatalog;
 import dev.ocpha.platform.messaging.AfterCommit;
 import dev.ocpha.platform.messaging.Correlation;
-import dev.ocpha.platform.messaging.Outbox;
+import dev.ocpha.platform.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Step commands: accepted into this executor's table and committed first, run afterwards on the
- * {@link StepRunner} pool, each attempt ending in exactly one outcome event.
+ * Step commands, planned or asked for by the registry: recorded in the shared step-run table and committed before
+ * anything runs; the {@link StepDispatcher} of any executor then claims and runs them. A command already recorded
+ * (the same deployment, step and attempt, whatever event delivered it) is not recorded again, so it runs once.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class StepCommandService {
 
     private static final Logger LOG = Logger.getLogger(StepCommandService.class);
-    private static final int OUTPUT_TAIL = 4000;
 
-    private final String executorId;
+    private final StepRuns runs;
+    private final StepCatalog catalog;
+    private final StepDispatcher dispatcher;
     private final AfterCommit afterCommit;
-    private final StepRunner runner;
-    private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final ExecutorConfig config;
 
-    public StepCommandService(@ConfigProperty(name = "ocpha.executor.id") String executorId, AfterCommit afterCommit,
-                              StepRunner runner, Outbox outbox, ObjectMapper mapper) {
-        this.executorId = executorId;
+    public StepCommandService(StepRuns runs, StepCatalog catalog, StepDispatcher dispatcher, AfterCommit afterCommit,
+                              ObjectMapper mapper, ExecutorConfig config) {
+        this.runs = runs;
+        this.catalog = catalog;
+        this.dispatcher = dispatcher;
         this.afterCommit = afterCommit;
-        this.runner = runner;
-        this.outbox = outbox;
         this.mapper = mapper;
+        this.config = config;
     }
 
     public void accept(StepRequested request) {
-        UUID deploymentId = UUID.fromString(request.deploymentId());
-        if (StepRunEntity.find(deploymentId, request.stepId(), request.attempt()) != null) {
-            return;
-        }
-        StepRunEntity run = new StepRunEntity();
-        run.deploymentId = deploymentId;
-        run.stepId = request.stepId();
-        run.attempt = request.attempt();
-        run.command = toJson(request);
-        run.status = StepRunEntity.ACCEPTED;
-        run.executorId = executorId;
-        run.correlationId = Correlation.correlationId();
-        run.causationId = Correlation.causationId();
-        run.acceptedAt = OffsetDateTime.now();
-        run.persist();
-        long runId = run.id;
-        afterCommit.run(() -> runner.submit(runId, request, run.correlationId, run.causationId));
-    }
-
-    /** Resumes the runs this executor had accepted or started before it stopped; steps are idempotent. */
-    @Transactional
-    public void resumeUnfinished() {
-        for (StepRunEntity run : StepRunEntity.unfinished(executorId)) {
-            LOG.infof("resuming step %s (attempt %d) of deployment %s", run.stepId, run.attempt, run.deploymentId);
-            runner.submit(run.id, fromJson(run.command), run.correlationId, run.causationId);
+        UUID deploymentId = checked(request);
+        boolean inserted = runs.insertIfAbsent(new StepRuns.NewRun(deploymentId, request.stepId(), request.attempt(),
+                request.kind(), request.host(), request.access().address() + ":" + request.access().sshPort(),
+                catalog.mutating(request.kind()), toJson(request), config.id(), Correlation.correlationId(),
+                Correlation.causationId())).isPresent();
+        if (inserted) {
+            afterCommit.run(dispatcher::wakeUp);
+        } else {
+            LOG.infof("step %s (attempt %d) of deployment %s is already recorded; this delivery is ignored",
+                    request.stepId(), request.attempt(), request.deploymentId());
         }
     }
 
-    @Transactional
-    public void started(long runId, StepRequested request) {
-        StepRunEntity run = StepRunEntity.findById(runId);
-        run.status = StepRunEntity.RUNNING;
-        run.startedAt = OffsetDateTime.now();
-        outbox.append(new StepStarted(request.deploymentId(), request.stepId(), request.kind(), request.host(),
-                request.attempt(), executorId), Topics.hostKey(request.deploymentId(), request.host()));
+    /** The registry found a standby ready and its primary active: register it, on the standby's host. */
+    public void registerStandby(StandbyRegistrationRequested event) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("primaryCluster", event.primaryCluster());
+        parameters.put("primaryMetaDbAddress", event.primaryMetaDbAddress());
+        parameters.put("primaryMetaDbUser", event.primaryMetaDbUser());
+        parameters.put("primaryMetaDbDatabase", event.primaryMetaDbDatabase());
+        parameters.put("metaPasswordRef", event.metaPasswordRef());
+        parameters.put("container", event.container());
+        accept(new StepRequested(event.deploymentId(), StepKinds.registerStandbyStepId(event.standbyCluster()),
+                StepKinds.REGISTER_STANDBY, "Register standby cluster " + event.standbyCluster() + " to primary "
+                + event.primaryCluster(), event.standbyHost(), event.standbyCluster(), event.standbyAccess(),
+                withoutNulls(parameters), config.registrySteps().timeoutSeconds(), config.registrySteps().maxTries(), 1));
     }
 
-    @Transactional
-    public void succeeded(long runId, StepRequested request, int exitStatus, String output, Duration took) {
-        StepRunEntity run = finish(runId, StepRunEntity.SUCCEEDED, exitStatus, output, null);
-        outbox.append(new StepSucceeded(request.deploymentId(), request.stepId(), request.kind(), request.host(),
-                request.cluster(), request.attempt(), 1, executorId, took.toMillis()), Topics.hostKey(request.deploymentId(), request.host()));
-        LOG.infof("step %s on %s succeeded in %d ms", run.stepId, request.host(), took.toMillis());
+    /** The registry assigned an AZ its addresses: set them on each of its OCP nodes. */
+    public void applyAzParameters(AzAssigned event) {
+        if (event.ocpNodes() == null || event.ocpNodes().isEmpty()) {
+            throw new PoisonMessageException("AzAssigned for AZ " + event.az() + " of deployment "
+                    + event.deploymentId() + " lists no OCP nodes", null);
+        }
+        for (AzNode node : event.ocpNodes()) {
+            Map<String, String> parameters = new HashMap<>();
+            parameters.put("az", event.az());
+            parameters.put("accessAddress", event.accessAddress());
+            parameters.put("configUrl", event.configUrl());
+            parameters.put("monitorDbAddress", event.monitorDbAddress());
+            parameters.put("metaDbProxy", event.metaDbProxy());
+            parameters.put("container", event.container());
+            parameters.put("adminPasswordRef", event.adminPasswordRef());
+            parameters.put("url", node.access() == null ? null : "http://" + node.access().address() + ":"
+                    + config.registrySteps().ocpHttpPort());
+            accept(new StepRequested(event.deploymentId(), StepKinds.azParametersStepId(event.az(), node.host()),
+                    StepKinds.APPLY_AZ_PARAMETERS, "Apply the parameters of AZ " + event.az() + " on " + node.host(),
+                    node.host(), event.cluster(), node.access(), withoutNulls(parameters),
+                    config.registrySteps().timeoutSeconds(), config.registrySteps().maxTries(), 1));
+        }
     }
 
-    @Transactional
-    public void failed(long runId, StepRequested request, Integer exitStatus, String output, String reason,
-                       boolean retryable, Duration took) {
-        finish(runId, StepRunEntity.FAILED, exitStatus, output, reason);
-        outbox.append(new StepFailed(request.deploymentId(), request.stepId(), request.kind(), request.host(),
-                        request.cluster(), request.attempt(), 1, executorId, reason, retryable, took.toMillis()),
-                Topics.hostKey(request.deploymentId(), request.host()));
-        LOG.warnf("step %s on %s failed: %s", request.stepId(), request.host(), reason);
+    /** What the executor needs to record and route a command at all; anything else is checked when it runs. */
+    private static UUID checked(StepRequested request) {
+        String problem = null;
+        if (request.stepId() == null || request.stepId().isBlank()) {
+            problem = "no stepId";
+        } else if (request.host() == null || request.host().isBlank()) {
+            problem = "no host";
+        } else if (request.access() == null || request.access().address() == null) {
+            problem = "no access (address, sshPort, user, credentialRef) for host " + request.host();
+        } else if (request.attempt() < 1) {
+            problem = "attempt " + request.attempt() + " (attempts count from 1)";
+        }
+        try {
+            UUID id = UUID.fromString(String.valueOf(request.deploymentId()));
+            if (problem == null) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            problem = "deploymentId '" + request.deploymentId() + "', which is not a UUID";
+        }
+        throw new PoisonMessageException("step command " + request.stepId() + " has " + problem, null);
     }
 
-    private static StepRunEntity finish(long runId, String status, Integer exitStatus, String output, String error) {
-        StepRunEntity run = StepRunEntity.findById(runId);
-        run.status = status;
-        run.exitStatus = exitStatus;
-        run.outputTail = output == null || output.length() <= OUTPUT_TAIL ? output
-                : output.substring(output.length() - OUTPUT_TAIL);
-        run.error = error;
-        run.finishedAt = OffsetDateTime.now();
-        return run;
+    private static Map<String, String> withoutNulls(Map<String, String> parameters) {
+        parameters.values().removeIf(java.util.Objects::isNull);
+        return Map.copyOf(parameters);
     }
 
     private String toJson(StepRequested request) {
@@ -116,14 +134,6 @@ public class StepCommandService {
             return mapper.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private StepRequested fromJson(String json) {
-        try {
-            return mapper.readValue(json, StepRequested.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored step command is unreadable", e);
         }
     }
 }

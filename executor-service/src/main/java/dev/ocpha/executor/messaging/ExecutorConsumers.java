@@ -1,32 +1,31 @@
 package dev.ocpha.executor.messaging;
 
+import dev.ocpha.contracts.events.AzAssigned;
+import dev.ocpha.contracts.events.StandbyRegistrationRequested;
 import dev.ocpha.contracts.events.StepRequested;
 import dev.ocpha.executor.domain.StepCommandService;
 import dev.ocpha.platform.messaging.EventHandlers;
 import dev.ocpha.platform.messaging.InboundEvents;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+/** Step commands from the planner and the two steps the registry asks for; each only recorded here, run later. */
 @ApplicationScoped
 public class ExecutorConsumers {
 
     private final InboundEvents inbound;
-    private final StepCommandService steps;
     private final EventHandlers commands;
+    private final EventHandlers topology;
 
     public ExecutorConsumers(InboundEvents inbound, StepCommandService steps) {
         this.inbound = inbound;
-        this.steps = steps;
         this.commands = EventHandlers.create().on(StepRequested.class, steps::accept);
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        steps.resumeUnfinished();
+        this.topology = EventHandlers.create()
+                .on(StandbyRegistrationRequested.class, steps::registerStandby)
+                .on(AzAssigned.class, steps::applyAzParameters);
     }
 
     @Incoming("step-commands")
@@ -34,5 +33,12 @@ public class ExecutorConsumers {
     @Transactional
     void onStepCommand(ConsumerRecord<String, String> record) {
         inbound.dispatch("step-commands", record, commands);
+    }
+
+    @Incoming("topology")
+    @Blocking
+    @Transactional
+    void onTopology(ConsumerRecord<String, String> record) {
+        inbound.dispatch("topology", record, topology);
     }
 }

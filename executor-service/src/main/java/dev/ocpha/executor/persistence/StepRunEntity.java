@@ -28,11 +28,27 @@ public class StepRunEntity extends PanacheEntityBase {
     @Column(name = "step_id")
     public String stepId;
     public int attempt;
+    public String kind;
+    public String host;
+    /** {@code address:port}: the machine, whatever a deployment calls it. */
+    @Column(name = "host_key")
+    public String hostKey;
+    public boolean mutating;
     /** The step command as received (JSON of StepRequested; it holds references, never secrets). */
     public String command;
     public String status;
+    /** The executor holding (or last holding) the run. */
     @Column(name = "executor_id")
     public String executorId;
+    @Column(name = "accepted_by")
+    public String acceptedBy;
+    @Column(name = "lease_expires_at")
+    public OffsetDateTime leaseExpiresAt;
+    public int tries;
+    public int takeovers;
+    public Boolean retryable;
+    @Column(name = "duration_ms")
+    public Long durationMillis;
     @Column(name = "correlation_id")
     public String correlationId;
     /** The step command's event id: the cause of this run's outcome events. */
@@ -52,10 +68,6 @@ public class StepRunEntity extends PanacheEntityBase {
 
     public static StepRunEntity find(UUID deploymentId, String stepId, int attempt) {
         return find("deploymentId = ?1 and stepId = ?2 and attempt = ?3", deploymentId, stepId, attempt).firstResult();
-    }
-
-    public static List<StepRunEntity> unfinished(String executorId) {
-        return list("executorId = ?1 and status in (?2, ?3) order by id", executorId, ACCEPTED, RUNNING);
     }
 
     public static List<StepRunEntity> ofDeployment(UUID deploymentId) {

@@ -1,15 +1,34 @@
 package dev.ocpha.executor.steps;
 
-import dev.ocpha.contracts.events.StepRequested;
+import java.time.Duration;
 
 /**
- * One kind of step: an idempotent shell action. Running it again after it succeeded changes nothing, so a step
- * whose outcome was lost can always be run once more.
+ * One kind of step: an idempotent remote action that checks before it acts, so that running it again after it
+ * succeeded changes nothing and a step whose outcome was lost (or whose executor died) can always run once more.
  */
 public interface Step {
 
+    /** One of {@link dev.ocpha.contracts.StepKinds}. */
     String kind();
 
-    /** The POSIX shell command for this request; it exits 0 only when the step's effect is in place. */
-    String command(StepRequested request);
+    /** What the step does, for people (the catalog, logs). */
+    String description();
+
+    /** Whether the step changes the host; a host runs one changing step at a time, across all executors. */
+    default boolean mutating() {
+        return true;
+    }
+
+    default RetryPolicy retryPolicy() {
+        return RetryPolicy.DEFAULT;
+    }
+
+    /** Used when a command carries no timeout of its own. */
+    Duration defaultTimeout();
+
+    /** Checks the parameters before anything runs. @throws StepFailure (permanent) naming the parameter */
+    void validate(StepParameters parameters) throws StepFailure;
+
+    /** Runs one try; returns a one-line summary of what it found or did. */
+    String run(StepContext context) throws StepFailure;
 }

@@ -2,6 +2,7 @@ package dev.ocpha.executor.steps;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,6 +19,15 @@ public class StepCatalog {
     }
 
     public Optional<Step> find(String kind) {
-        return Optional.ofNullable(byKind.get(kind));
+        return Optional.ofNullable(kind == null ? null : byKind.get(kind));
+    }
+
+    public List<String> kinds() {
+        return byKind.keySet().stream().sorted().toList();
+    }
+
+    /** Unknown kinds count as not mutating: they fail at once without touching the host. */
+    public boolean mutating(String kind) {
+        return find(kind).map(Step::mutating).orElse(false);
     }
 }

@@ -1,0 +1,69 @@
+package dev.ocpha.executor.steps;
+
+import static dev.ocpha.executor.steps.Shell.quote;
+
+import dev.ocpha.contracts.StepKinds;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Installation media (ocp-facts §6.1): each image tarball is uploaded unless the host already has it with the
+ * right SHA-256, verified on the host before it is moved into place, and {@code docker load}ed unless the image is
+ * already there.
+ */
+@ApplicationScoped
+public class PrepareMediaStep implements Step {
+
+    @Override
+    public String kind() {
+        return StepKinds.PREPARE_MEDIA;
+    }
+
+    @Override
+    public String description() {
+        return "Ship the image tarballs (checksum-verified) and docker load them";
+    }
+
+    @Override
+    public Duration defaultTimeout() {
+        return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public void validate(StepParameters parameters) throws StepFailure {
+        parameters.names("media");
+        parameters.path("remoteDir");
+    }
+
+    @Override
+    public String run(StepContext context) throws StepFailure {
+        String remoteDir = context.parameters().path("remoteDir");
+        List<String> done = new ArrayList<>();
+        for (String name : context.parameters().names("media")) {
+            MediaLibrary.Medium medium = context.medium(name);
+            String remote = remoteDir + "/" + medium.tar().getFileName();
+            String present = context.run("checking " + remote, "mkdir -p " + quote(remoteDir) + " && if [ -f "
+                    + quote(remote) + " ]; then sha256sum " + quote(remote) + " | cut -d' ' -f1; fi").strip();
+            if (present.equals(medium.sha256())) {
+                context.note(remote + " is present with the right checksum; upload skipped");
+            } else {
+                context.note("uploading " + medium.tar().getFileName() + " to " + remote);
+                context.upload(medium.tar(), remote, medium.sha256());
+            }
+            done.add(context.run("loading " + medium.image(), load(remote, medium.image())).strip());
+        }
+        return String.join("; ", done);
+    }
+
+    private static String load(String tar, String image) {
+        String i = quote(image);
+        return "images=$(docker images --format '{{.Repository}}:{{.Tag}}') || exit 75\n"
+                + "if printf '%s\\n' \"$images\" | grep -qxF " + i + "; then echo \"image " + image + " already loaded\"; exit 0; fi\n"
+                + "docker load -i " + quote(tar) + " >/dev/null || exit 75\n"
+                + "docker images --format '{{.Repository}}:{{.Tag}}' | grep -qxF " + i
+                + " || { echo \"" + tar + " loaded but " + image + " is not among the images: its manifest names another image\" >&2; exit 65; }\n"
+                + "echo \"image " + image + " loaded\"\n";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ocpha.executor.steps;
+
+import dev.ocpha.contracts.StepKinds;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/** Bounded polling of {@code GET /api/status} until OCP answers {@code okay} (ocp-facts §7, §11). Changes nothing. */
+@ApplicationScoped
+public class WaitOcpHealthyStep implements Step {
+
+    @Override
+    public String kind() {
+        return StepKinds.WAIT_OCP_HEALTHY;
+    }
+
+    @Override
+    public String description() {
+        return "Wait until OCP's /api/status answers okay";
+    }
+
+    @Override
+    public boolean mutating() {
+        return false;
+    }
+
+    @Override
+    public Duration defaultTimeout() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public void validate(StepParameters parameters) throws StepFailure {
+        parameters.url("url");
+        parameters.require("adminPasswordRef");
+        parameters.integer("waitSeconds", 1, 3600);
+        parameters.integer("intervalSeconds", 1, 600);
+    }
+
+    @Override
+    public String run(StepContext context) throws StepFailure {
+        StepParameters p = context.parameters();
+        OcpApi api = new OcpApi(context, p.url("url"), context.secret("adminPasswordRef"));
+        return api.awaitHealthy(p.integer("waitSeconds", 1, 3600), p.integer("intervalSeconds", 1, 600));
+    }
+}
