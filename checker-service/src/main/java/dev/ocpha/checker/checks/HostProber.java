@@ -2,6 +2,7 @@ package dev.ocpha.checker.checks;
 
 import dev.ocpha.contracts.model.CheckResult;
 import dev.ocpha.ssh.ExecResult;
+import dev.ocpha.ssh.OutputListener;
 import dev.ocpha.ssh.RemoteException;
 import dev.ocpha.ssh.RemoteExecutor;
 import dev.ocpha.ssh.SshTarget;
@@ -21,7 +22,7 @@ public final class HostProber {
 
     public static final String CONNECTION_CHECK = "ssh-connection";
     static final String MARKER = "@@ocpha-check ";
-    static final int CLOCK_SAMPLES = 3;
+    static final int CLOCK_SAMPLES = 5;
 
     private final RemoteExecutor remote;
 
@@ -105,26 +106,48 @@ public final class HostProber {
         return outputs;
     }
 
-    /** The sample with the shortest round trip: the least disturbed by scheduling on either side. */
+    /**
+     * Reads the host's clock several times inside one command and times when each reading arrives here: the
+     * reading was taken before it arrived, so the largest (remote − arrival) is the offset with the least delay in
+     * it. This leaves out the session set-up and process start that a whole round trip would add on one side
+     * only. The remaining error is the output's one-way delay, at most half the session's round trip (measured
+     * with an empty command and reported as the error bound).
+     */
     private ClockSample sampleClock(SshTarget target, Duration timeout) {
-        ClockSample best = null;
-        for (int i = 0; i < CLOCK_SAMPLES; i++) {
-            try {
-                long sent = System.currentTimeMillis() * 1_000_000L;
-                long t0 = System.nanoTime();
-                ExecResult read = remote.exec(target, "date +%s%N", timeout);
-                double rttMs = (System.nanoTime() - t0) / 1e6;
-                double remoteMs = parseEpochNanos(read.stdout()) / 1e6;
-                double midpointMs = sent / 1e6 + rttMs / 2;
-                ClockSample sample = new ClockSample(remoteMs - midpointMs, rttMs);
-                if (best == null || sample.rttMs() < best.rttMs()) {
-                    best = sample;
+        try {
+            long t0 = System.nanoTime();
+            remote.exec(target, "true", timeout);
+            double rttMs = (System.nanoTime() - t0) / 1e6;
+            long wallBase = System.currentTimeMillis() * 1_000_000L;
+            long nanoBase = System.nanoTime();
+            List<long[]> readings = new ArrayList<>(); // {remote epoch ns, local arrival epoch ns}
+            StringBuilder partial = new StringBuilder();
+            remote.exec(target, "for i in " + "1 ".repeat(CLOCK_SAMPLES) + "; do date +%s%N; sleep 0.01; done", null,
+                    timeout, (stream, text) -> {
+                        long arrival = wallBase + (System.nanoTime() - nanoBase);
+                        if (stream != OutputListener.Stream.STDOUT) {
+                            return;
+                        }
+                        synchronized (readings) {
+                            partial.append(text);
+                            int newline;
+                            while ((newline = partial.indexOf("\n")) >= 0) {
+                                String line = partial.substring(0, newline).trim();
+                                partial.delete(0, newline + 1);
+                                readings.add(new long[] {parseEpochNanos(line), arrival});
+                            }
+                        }
+                    });
+            synchronized (readings) {
+                if (readings.isEmpty()) {
+                    return null;
                 }
-            } catch (RemoteException | NumberFormatException e) {
-                return best;
+                long best = readings.stream().mapToLong(r -> r[0] - r[1]).max().orElseThrow();
+                return new ClockSample(best / 1e6, rttMs);
             }
+        } catch (RemoteException | NumberFormatException e) {
+            return null;
         }
-        return best;
     }
 
     static long parseEpochNanos(String output) {

@@ -17,7 +17,12 @@ import dev.ocpha.contracts.HostRoles;
 import dev.ocpha.contracts.model.CheckResult;
 import dev.ocpha.contracts.model.PlannedCluster;
 import dev.ocpha.contracts.model.PlannedHost;
+import dev.ocpha.ssh.HostKeyPolicy;
+import dev.ocpha.ssh.MapCredentialStore;
 import dev.ocpha.ssh.RemoteExecutor;
+import dev.ocpha.ssh.SshjRemoteExecutor;
+import dev.ocpha.ssh.cdi.SshConfig;
+import java.nio.file.Path;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,27 +37,67 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs the catalog on every host of an inventory, at most {@code ocpha.checker.concurrency} hosts at once, then
- * the checks across hosts (clock skew, MetaDB architecture). Pure work: no persistence, no events.
+ * Runs the catalog on every host of an inventory, at most {@code ocpha.checker.concurrency} hosts at once (one
+ * pool for every run), then the checks across hosts (clock skew, MetaDB architecture). Pure work: no persistence,
+ * no events.
  */
 @ApplicationScoped
 public class CheckEngine {
 
-    private final HostProber prober;
-    private final Remediator remediator;
     private final List<HostCheck> catalog;
     private final CheckerConfig config;
+    private final SshConfig ssh;
     private final ExecutorService hosts;
 
-    public CheckEngine(RemoteExecutor remote, Instance<HostCheck> catalog, CheckerConfig config) {
-        this.prober = new HostProber(remote);
-        this.remediator = new Remediator(remote);
+    public CheckEngine(Instance<HostCheck> catalog, CheckerConfig config, SshConfig ssh) {
         this.catalog = catalog.stream().toList();
         this.config = config;
+        this.ssh = ssh;
         this.hosts = Executors.newFixedThreadPool(config.concurrency());
     }
 
-    public List<HostReport> run(CheckInventory inventory) {
+    /**
+     * A run's own SSH connections: one per host, shared by its probes and fixes, closed with the run. A check must
+     * log in afresh, or a refused key or a changed host key would hide behind a connection pooled earlier.
+     */
+    public Session open() {
+        Path knownHosts = ssh.knownHosts().orElseThrow(() -> new IllegalStateException(
+                "set ocpha.ssh.known-hosts: the checker verifies host keys against a known_hosts file"));
+        return new Session(new SshjRemoteExecutor(new MapCredentialStore(ssh.credentials()),
+                new HostKeyPolicy.KnownHostsFile(knownHosts), ssh.connectTimeout()));
+    }
+
+    public final class Session implements AutoCloseable {
+        private final RemoteExecutor remote;
+        private final HostProber prober;
+        private final Remediator remediator;
+
+        Session(RemoteExecutor remote) {
+            this.remote = remote;
+            this.prober = new HostProber(remote);
+            this.remediator = new Remediator(remote);
+        }
+
+        public List<HostReport> run(CheckInventory inventory) {
+            return CheckEngine.this.run(prober, inventory);
+        }
+
+        /** Applies the auto-fixable remediations among {@code results} on their hosts, hosts in parallel. */
+        public List<AppliedFix> fix(CheckInventory inventory, List<CheckResult> results) {
+            List<CompletableFuture<List<AppliedFix>>> fixes = inventory.hosts().stream()
+                    .map(host -> CompletableFuture.supplyAsync(() -> remediator.apply(host,
+                            results.stream().filter(r -> host.name().equals(r.host())).toList(), config.hostTimeout()), hosts))
+                    .toList();
+            return fixes.stream().flatMap(f -> f.join().stream()).toList();
+        }
+
+        @Override
+        public void close() {
+            remote.close();
+        }
+    }
+
+    private List<HostReport> run(HostProber prober, CheckInventory inventory) {
         SizingProfile profile = inventory.sizingProfile();
         List<CompletableFuture<HostInspection>> inspections = inventory.hosts().stream()
                 .map(host -> CompletableFuture.supplyAsync(() -> prober.inspect(context(host, inventory, profile),
@@ -60,15 +105,6 @@ public class CheckEngine {
                 .toList();
         List<HostInspection> done = inspections.stream().map(CompletableFuture::join).toList();
         return acrossHosts(done, inventory);
-    }
-
-    /** Applies the auto-fixable remediations among {@code results} on their hosts, hosts in parallel. */
-    public List<AppliedFix> fix(CheckInventory inventory, List<CheckResult> results) {
-        List<CompletableFuture<List<AppliedFix>>> fixes = inventory.hosts().stream()
-                .map(host -> CompletableFuture.supplyAsync(() -> remediator.apply(host,
-                        results.stream().filter(r -> host.name().equals(r.host())).toList(), config.hostTimeout()), hosts))
-                .toList();
-        return fixes.stream().flatMap(f -> f.join().stream()).toList();
     }
 
     static CheckContext context(PlannedHost host, CheckInventory inventory, SizingProfile profile) {

@@ -49,7 +49,8 @@ public class CheckRunWorker {
             if (spec == null) {
                 return;
             }
-            try (Correlation.Scope ignored = Correlation.open(spec.correlationId(), spec.causationId())) {
+            try (Correlation.Scope ignored = Correlation.open(spec.correlationId(), spec.causationId());
+                 CheckEngine.Session engine = this.engine.open()) {
                 List<AppliedFix> fixes = new ArrayList<>();
                 if (!spec.fixFirst().isEmpty()) {
                     fixes.addAll(engine.fix(spec.inventory(), spec.fixFirst()));
