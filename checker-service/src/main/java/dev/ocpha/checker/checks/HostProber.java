@@ -76,7 +76,8 @@ public final class HostProber {
         }
     }
 
-    static String script(CheckContext context, List<HostCheck> checks) {
+    /** The one script that runs every given probe, each output behind a marker line. */
+    public static String script(CheckContext context, List<HostCheck> checks) {
         StringBuilder script = new StringBuilder("export LC_ALL=C; ");
         for (HostCheck check : checks) {
             script.append("echo '").append(MARKER).append(check.name()).append("'; { ")

@@ -49,8 +49,14 @@ public class CheckEngine {
     private final SshConfig ssh;
     private final ExecutorService hosts;
 
+    @jakarta.inject.Inject
     public CheckEngine(Instance<HostCheck> catalog, CheckerConfig config, SshConfig ssh) {
-        this.catalog = catalog.stream().toList();
+        this(catalog.stream().toList(), config, ssh);
+    }
+
+    /** Outside CDI (the benchmark): the catalog as a list. */
+    public CheckEngine(List<HostCheck> catalog, CheckerConfig config, SshConfig ssh) {
+        this.catalog = List.copyOf(catalog);
         this.config = config;
         this.ssh = ssh;
         this.hosts = Executors.newFixedThreadPool(config.concurrency());
@@ -107,7 +113,7 @@ public class CheckEngine {
         return acrossHosts(done, inventory);
     }
 
-    static CheckContext context(PlannedHost host, CheckInventory inventory, SizingProfile profile) {
+    public static CheckContext context(PlannedHost host, CheckInventory inventory, SizingProfile profile) {
         List<MetaDbEndpoint> remote = new ArrayList<>();
         for (PlannedCluster cluster : inventory.clusters()) {
             if (host.cluster() != null && !cluster.name().equals(host.cluster()) && cluster.metaDbAddress() != null
@@ -181,6 +187,10 @@ public class CheckEngine {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        shutdown();
+    }
+
+    public void shutdown() {
         hosts.shutdownNow();
     }
 }
