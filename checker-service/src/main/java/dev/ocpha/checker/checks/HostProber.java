@@ -12,17 +12,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Inspects one host over its one pooled SSH connection: every applicable check's probe joined into one script
- * (one round trip, each output behind a marker line), then a few short clock reads whose round trip is timed.
+ * (one round trip, each output behind a marker line), and meanwhile on a second session its clock.
  * A host that cannot be reached, logged into or trusted is one plain {@value #CONNECTION_CHECK} FAIL.
  */
 public final class HostProber {
 
     public static final String CONNECTION_CHECK = "ssh-connection";
     static final String MARKER = "@@ocpha-check ";
-    static final int CLOCK_SAMPLES = 5;
+    static final int CLOCK_SAMPLES = 3;
+
+    /** Daemon threads: a clock read waits on the network, never on the CPU. */
+    private static final ExecutorService CLOCK_READERS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "clock-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final RemoteExecutor remote;
 
@@ -39,6 +49,8 @@ public final class HostProber {
         long start = System.nanoTime();
         List<HostCheck> checks = catalog.stream().filter(check -> check.appliesTo(context)).toList();
         SshTarget target = target(context.host());
+        // the clock is read on a second session of the same connection while the probes run: no extra wall time
+        CompletableFuture<ClockSample> clock = CompletableFuture.supplyAsync(() -> sampleClock(target, timeout), CLOCK_READERS);
         ExecResult result;
         try {
             result = remote.exec(target, script(context, checks), timeout);
@@ -61,9 +73,7 @@ public final class HostProber {
             Severity severity = check.severity(context.profile());
             judged.forEach(r -> results.add(Verdicts.grade(r, severity, strict)));
         }
-        Duration left = timeout.minusNanos(System.nanoTime() - start);
-        ClockSample clock = sampleClock(target, left.isNegative() ? Duration.ofSeconds(1) : left);
-        return new HostInspection(context.name(), results, clock, outputs, null, millisSince(start));
+        return new HostInspection(context.name(), results, clock.join(), outputs, null, millisSince(start));
     }
 
     /** A check whose parser chokes on unexpected output fails with what it saw instead of failing the whole host. */
@@ -111,34 +121,31 @@ public final class HostProber {
      * Reads the host's clock several times inside one command and times when each reading arrives here: the
      * reading was taken before it arrived, so the largest (remote − arrival) is the offset with the least delay in
      * it. This leaves out the session set-up and process start that a whole round trip would add on one side
-     * only. The remaining error is the output's one-way delay, at most half the session's round trip (measured
-     * with an empty command and reported as the error bound).
+     * only. The remaining error is the output's one-way delay, under half the command's round trip (kept as the
+     * error bound).
      */
     private ClockSample sampleClock(SshTarget target, Duration timeout) {
         try {
-            long t0 = System.nanoTime();
-            remote.exec(target, "true", timeout);
-            double rttMs = (System.nanoTime() - t0) / 1e6;
             long wallBase = System.currentTimeMillis() * 1_000_000L;
             long nanoBase = System.nanoTime();
             List<long[]> readings = new ArrayList<>(); // {remote epoch ns, local arrival epoch ns}
             StringBuilder partial = new StringBuilder();
-            remote.exec(target, "for i in " + "1 ".repeat(CLOCK_SAMPLES) + "; do date +%s%N; sleep 0.01; done", null,
-                    timeout, (stream, text) -> {
-                        long arrival = wallBase + (System.nanoTime() - nanoBase);
-                        if (stream != OutputListener.Stream.STDOUT) {
-                            return;
-                        }
-                        synchronized (readings) {
-                            partial.append(text);
-                            int newline;
-                            while ((newline = partial.indexOf("\n")) >= 0) {
-                                String line = partial.substring(0, newline).trim();
-                                partial.delete(0, newline + 1);
-                                readings.add(new long[] {parseEpochNanos(line), arrival});
-                            }
-                        }
-                    });
+            remote.exec(target, "date +%s%N; ".repeat(CLOCK_SAMPLES), null, timeout, (stream, text) -> {
+                long arrival = wallBase + (System.nanoTime() - nanoBase);
+                if (stream != OutputListener.Stream.STDOUT) {
+                    return;
+                }
+                synchronized (readings) {
+                    partial.append(text);
+                    int newline;
+                    while ((newline = partial.indexOf("\n")) >= 0) {
+                        String line = partial.substring(0, newline).trim();
+                        partial.delete(0, newline + 1);
+                        readings.add(new long[] {parseEpochNanos(line), arrival});
+                    }
+                }
+            });
+            double rttMs = (System.nanoTime() - nanoBase) / 1e6;
             synchronized (readings) {
                 if (readings.isEmpty()) {
                     return null;
