@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * Quarkus test resource: a lab fleet of three SSH hosts for the test JVM, and the service's SSH settings pointed
  * at it (its known_hosts, and its client key as credential reference {@value #CREDENTIAL}).
+ * The fleet takes a loopback block no other fleet on the machine holds and gives every host a free SSH port, so
+ * parallel test JVMs (other modules, other worktrees, the demo) never collide; OCP containers start after 300 ms.
  */
 public class LabFleetResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +21,8 @@ public class LabFleetResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized LabFleet fleet() {
         if (fleet == null) {
             try {
-                fleet = LabFleet.start(Files.createTempDirectory("ocpha-lab"), 3);
+                fleet = LabFleet.builder(Files.createTempDirectory("ocpha-lab")).hosts(3).sshPort(0)
+                        .ocpStartDelay(java.time.Duration.ofMillis(300)).start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,13 +1,20 @@
 package dev.ocpha.lab;
 
+import dev.ocpha.lab.standins.HostRuntime;
+import dev.ocpha.lab.standins.LabServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
@@ -16,39 +23,63 @@ import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
-/** One lab host: a real SSH server on its own address, running commands in its own root directory. */
+/**
+ * One lab host: a real SSH server on its own loopback address, running commands in its own filesystem view
+ * ({@link HostNamespace}) with stand-ins for the vendor software and the mutating system tools, and the faults a
+ * test or the CLI can inject. See docs/lab.md.
+ */
 public final class LabHost {
     /** OpenSSH's MaxSessions default: a client that opens more sessions on one connection is refused, as on a real host. */
     static final int MAX_SESSIONS_PER_CONNECTION = 10;
 
     private final String name;
     private final String address;
+    private final Labels labels;
     private final Path dir;
     private final PublicKey clientKey;
     private final ExecutorService pumps;
-    private final KeyPair hostKey;
-    private final HostShell shell;
+    private final HostNamespace namespace;
+    private final HostRuntime runtime;
+    private final LabServices services;
+    private final Map<Integer, ServerSocket> occupiedPorts = new TreeMap<>();
+    private KeyPair hostKey;
     private int sshPort;
     private SshServer server;
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean rejectClientKey;
 
-    LabHost(String name, String address, int sshPort, Path dir, PublicKey clientKey, ExecutorService pumps) {
+    /** Where the host sits: region → IDC, and the availability zone (null outside multi-AZ fleets). */
+    public record Labels(String region, String idc, String az) {
+    }
+
+    LabHost(LabServices services, String name, String address, int sshPort, Labels labels, Path dir,
+            PublicKey clientKey, ExecutorService pumps) {
+        this.services = services;
         this.name = name;
         this.address = address;
         this.sshPort = sshPort;
+        this.labels = labels;
         this.dir = dir;
         this.clientKey = clientKey;
         this.pumps = pumps;
         try {
-            Files.createDirectories(root().resolve("root"));
-            Files.createDirectories(root().resolve("tmp"));
+            Files.createDirectories(root());
+            Files.createDirectories(stateDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        HostSeed.seed(root(), stateDir(), name, address);
         this.hostKey = LabKeys.loadOrCreate(dir.resolve("ssh_host_key"), "root@" + name);
-        this.shell = new HostShell(name, root());
+        this.runtime = new HostRuntime(services, name, address, root(), stateDir(), new Journal(dir.resolve("journal.jsonl")));
+        this.namespace = new HostNamespace(name, root(), stateDir());
     }
 
     public String name() {
+        return name;
+    }
+
+    /** The host's hostname (its /etc/hostname and {@code hostname} inside it); the lab names hosts host-N. */
+    public String hostname() {
         return name;
     }
 
@@ -56,34 +87,83 @@ public final class LabHost {
         return address;
     }
 
+    public Labels labels() {
+        return labels;
+    }
+
+    public String region() {
+        return labels.region();
+    }
+
+    public String idc() {
+        return labels.idc();
+    }
+
+    public String az() {
+        return labels.az();
+    }
+
     /** Fixed once the host first started (a fleet started with port 0 gets a free port per host). */
     public synchronized int sshPort() {
         return sshPort;
     }
 
+    /** The host's "/" as seen by its commands and its SFTP server. */
     public Path root() {
         return dir.resolve("root");
+    }
+
+    /** The lab's recorded state of the host (its /proc/sys, services, containers), outside what the host can see. */
+    public Path stateDir() {
+        return dir.resolve("state");
+    }
+
+    /** Every stand-in call on this host so far, oldest first (also in {@code journal.jsonl} in the host's directory). */
+    public List<JournalEntry> journal() {
+        return runtime.journal().entries();
+    }
+
+    /** For the stand-ins' fleet-level services (the MetaDB registry, the OCP servers). */
+    public HostRuntime runtime() {
+        return runtime;
     }
 
     PublicKey hostPublicKey() {
         return hostKey.getPublic();
     }
 
-    /** Brings the SSH server up on the same address, port and host key as before. */
+    public synchronized boolean isUp() {
+        return server != null;
+    }
+
+    /** Host up: its filesystem view, SSH server (same address, port and host key as before) and containers. */
     public synchronized void start() {
         if (server != null) {
             return;
         }
+        List<String> tools = services.control().toolNames();
+        for (String tool : tools) {
+            services.control().writeClient(root().resolve(HostNamespace.STANDIN_DIR.substring(1)), tool, runtime.token());
+        }
+        for (String path : HostNamespace.OVERLAID_TOOLS) {
+            Path real = Path.of(path);
+            if (tools.contains(real.getFileName().toString())) {
+                services.control().writeClient(stateDir().resolve("usr-overlay").resolve(Path.of("/usr").relativize(real.getParent())),
+                        real.getFileName().toString(), runtime.token());
+            }
+        }
+        namespace.start();
         SshServer s = SshServer.setUpDefaultServer();
         s.setHost(address);
         s.setPort(sshPort);
         s.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         s.setPasswordAuthenticator(null);
         s.setKeyboardInteractiveAuthenticator(null);
-        s.setPublickeyAuthenticator((user, key, session) -> "root".equals(user) && KeyUtils.compareKeys(clientKey, key));
-        s.setCommandFactory((channel, command) -> new ProcessCommand(shell, command, pumps));
+        s.setPublickeyAuthenticator((user, key, session) ->
+                !rejectClientKey && "root".equals(user) && KeyUtils.compareKeys(clientKey, key));
+        s.setCommandFactory((channel, command) -> new ProcessCommand(this, command, pumps));
         s.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
-        // SFTP sees the host's root as "/", the view that exec commands get once hosts are isolated
+        // SFTP sees the host's root as "/", the same view its commands get
         s.setFileSystemFactory(new VirtualFileSystemFactory(root()));
         CoreModuleProperties.IDLE_TIMEOUT.set(s, Duration.ZERO); // sshd keeps idle connections too
         CoreModuleProperties.NIO_WORKERS.set(s, 1); // 50 hosts on 2 cores: one I/O thread each is plenty
@@ -95,19 +175,224 @@ public final class LabHost {
         }
         sshPort = s.getPort();
         server = s;
+        runtime.hostUp();
     }
 
-    /** Stops the SSH server and drops its connections: new connections are refused, like a host that is down. */
+    /**
+     * Host down: the SSH server stops and drops its connections, and its containers' listeners stop, so every new
+     * connection to the host's address is refused. {@link #start()} brings all of it back.
+     */
     public synchronized void stop() {
         if (server == null) {
             return;
         }
+        runtime.hostDown();
         try {
             server.stop(true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop " + name, e);
         } finally {
             server = null;
+        }
+    }
+
+    /** Stops the host for good: SSH server, containers, occupied ports and its namespace. */
+    synchronized void close() {
+        try {
+            stop();
+        } finally {
+            occupiedPorts.values().forEach(LabHost::closeQuietly);
+            occupiedPorts.clear();
+            namespace.close();
+        }
+    }
+
+    Process startProcess(String command, Map<String, String> clientEnv) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(namespace.shell(command)).directory(root().toFile());
+        Map<String, String> env = builder.environment();
+        HostNamespace.loginEnvironment(env, name);
+        clientEnv.forEach((k, v) -> {
+            if (!k.equals("PATH") && !k.equals("HOME")) {
+                env.put(k, v); // what the client sent with setenv, as sshd's AcceptEnv would let through
+            }
+        });
+        return builder.start();
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    // ---- faults (docs/lab.md "Faults") ----
+
+    /** Host down (same as {@link #stop()}). */
+    public void down() {
+        stop();
+    }
+
+    /** Host up again (same as {@link #start()}). */
+    public void up() {
+        start();
+    }
+
+    /** Slow host: every command starts {@code perCommand} late ({@code Duration.ZERO} clears it). */
+    public void slow(Duration perCommand) {
+        if (perCommand.isNegative()) {
+            throw new IllegalArgumentException("a slow-host latency cannot be negative: " + perCommand);
+        }
+        latency = perCommand;
+    }
+
+    /** Authentication failure: the host rejects the fleet's client key until cleared. */
+    public void rejectClientKey(boolean reject) {
+        rejectClientKey = reject;
+    }
+
+    /**
+     * Host key rotated: a new host key, the SSH server restarted with it; a client holding the fleet's known_hosts sees
+     * a changed key, as in a man-in-the-middle. {@link #restoreHostKey()} (or {@link #clearFaults()}) puts the original back.
+     */
+    public synchronized void rotateHostKey() {
+        Path key = dir.resolve("ssh_host_key");
+        Path original = dir.resolve("ssh_host_key.original");
+        try {
+            if (!Files.exists(original)) {
+                Files.move(key, original);
+                Files.move(dir.resolve("ssh_host_key.pub"), dir.resolve("ssh_host_key.original.pub"));
+            } else {
+                Files.deleteIfExists(key);
+                Files.deleteIfExists(dir.resolve("ssh_host_key.pub"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rotate the host key of " + name, e);
+        }
+        hostKey = LabKeys.loadOrCreate(key, "root@" + name);
+        restartSsh();
+    }
+
+    public synchronized void restoreHostKey() {
+        Path original = dir.resolve("ssh_host_key.original");
+        if (!Files.exists(original)) {
+            return;
+        }
+        try {
+            Files.move(original, dir.resolve("ssh_host_key"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(dir.resolve("ssh_host_key.original.pub"), dir.resolve("ssh_host_key.pub"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore the host key of " + name, e);
+        }
+        hostKey = LabKeys.loadOrCreate(dir.resolve("ssh_host_key"), "root@" + name);
+        restartSsh();
+    }
+
+    private void restartSsh() {
+        if (server != null) {
+            try {
+                server.stop(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server = null;
+            start();
+        }
+    }
+
+    /** Port occupied: a real listener on the host's address and {@code port}, until {@link #releasePort(int)}. */
+    public synchronized void occupyPort(int port) {
+        if (occupiedPorts.containsKey(port)) {
+            return;
+        }
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(address, port));
+            occupiedPorts.put(port, socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot occupy " + address + ":" + port + " (already in use?)", e);
+        }
+    }
+
+    public synchronized void releasePort(int port) {
+        closeQuietly(occupiedPorts.remove(port));
+    }
+
+    /** Disk nearly full: {@code df} reports only {@code availableBytes} free on the filesystem holding {@code path}. */
+    public void diskNearlyFull(String path, long availableBytes) {
+        if (!path.startsWith("/") || availableBytes < 0) {
+            throw new IllegalArgumentException("the disk fault needs an absolute path and available bytes >= 0, not "
+                    + path + " and " + availableBytes);
+        }
+        runtime.diskFault(new HostRuntime.DiskFault(path, availableBytes));
+    }
+
+    /** Low memory: the host's /proc/meminfo shows {@code totalMb} MemTotal and {@code availableMb} MemFree/MemAvailable. */
+    public void lowMemory(long totalMb, long availableMb) {
+        if (totalMb <= 0 || availableMb < 0 || availableMb > totalMb) {
+            throw new IllegalArgumentException("the low-memory fault needs 0 <= available <= total, total > 0; got total "
+                    + totalMb + " MB, available " + availableMb + " MB");
+        }
+        runtime.memoryFault(new HostRuntime.MemoryFault(totalMb * 1024, availableMb * 1024));
+    }
+
+    /** Clock offset: the host's {@code date}, {@code chronyc}, {@code ntpstat} and OCP's /api/v2/time run ahead by it (negative: behind). */
+    public void clockOffset(Duration offset) {
+        runtime.clockOffset(offset);
+    }
+
+    /** Stand-in failure: the next {@code times} calls of {@code tool} on this host exit 1, then it works again. */
+    public void failTool(String tool, int times) {
+        requireTool(tool);
+        runtime.faults().failNext(tool, times);
+    }
+
+    /** Stand-in hang: every call of {@code tool} on this host blocks until its caller gives up (for timeout tests). */
+    public void hangTool(String tool) {
+        requireTool(tool);
+        runtime.faults().hang(tool);
+    }
+
+    /** OCP wrong version: OCP containers started (or restarted) from now on report {@code buildVersion} in /api/v2/info. */
+    public void ocpWrongVersion(String buildVersion) {
+        runtime.ocpVersionFault(buildVersion);
+    }
+
+    /** OCP down: the HTTP server of each running OCP container stops (the container stays up); a restart brings it back. */
+    public int ocpDown() {
+        return runtime.ocpDown();
+    }
+
+    /** podman-docker installed instead of Docker (ocp-facts §4.3): {@code docker version} reports podman. */
+    public void podmanDocker(boolean podman) {
+        runtime.docker().podman(podman);
+    }
+
+    private void requireTool(String tool) {
+        if (!services.control().toolNames().contains(tool)) {
+            throw new IllegalArgumentException("no stand-in tool named '" + tool + "'; the lab has " + services.control().toolNames());
+        }
+    }
+
+    /** Every fault off: host up, no latency, key accepted, original host key, ports released, disk/memory/clock/tool faults cleared. */
+    public synchronized void clearFaults() {
+        latency = Duration.ZERO;
+        rejectClientKey = false;
+        restoreHostKey();
+        occupiedPorts.values().forEach(LabHost::closeQuietly);
+        occupiedPorts.clear();
+        runtime.diskFault(null);
+        runtime.memoryFault(null);
+        runtime.clockOffset(Duration.ZERO);
+        runtime.faults().clear();
+        runtime.clearOcpFaults();
+        start();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (Exception ignored) {
+            // a listener that is already closed
         }
     }
 

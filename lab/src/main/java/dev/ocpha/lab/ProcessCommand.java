@@ -10,9 +10,12 @@ import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
-/** An exec request run as a real process: channel streams pumped to and from it, its exit status sent back. */
+/**
+ * An exec request run as a real process inside the host's namespace: channel streams pumped to and from it, its exit
+ * status sent back. The slow-host fault delays the start, off the SSH I/O thread.
+ */
 final class ProcessCommand implements Command {
-    private final HostShell shell;
+    private final LabHost host;
     private final String command;
     private final ExecutorService pumps;
     private InputStream in;
@@ -20,9 +23,10 @@ final class ProcessCommand implements Command {
     private OutputStream err;
     private ExitCallback exit;
     private volatile Process process;
+    private volatile boolean destroyed;
 
-    ProcessCommand(HostShell shell, String command, ExecutorService pumps) {
-        this.shell = shell;
+    ProcessCommand(LabHost host, String command, ExecutorService pumps) {
+        this.host = host;
         this.command = command;
         this.pumps = pumps;
     }
@@ -33,15 +37,37 @@ final class ProcessCommand implements Command {
     @Override public void setExitCallback(ExitCallback exit) { this.exit = exit; }
 
     @Override
-    public void start(ChannelSession channel, Environment env) throws IOException {
-        Process p = shell.start(command, env.getEnv());
-        process = p;
+    public void start(ChannelSession channel, Environment env) {
         pumps.execute(() -> {
-            pump(in, p.getOutputStream());
-            closeQuietly(p.getOutputStream()); // the client's EOF becomes the process's EOF
-        });
-        Future<?> stderr = pumps.submit(() -> pump(p.getErrorStream(), err));
-        pumps.execute(() -> {
+            Process p;
+            try {
+                long latency = host.latency().toMillis();
+                if (latency > 0) {
+                    Thread.sleep(latency);
+                }
+                if (destroyed) {
+                    return;
+                }
+                p = host.startProcess(command, env.getEnv());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                try {
+                    err.write(("lab: cannot run the command: " + e.getMessage() + "\n").getBytes());
+                    err.flush();
+                } catch (IOException ignored) {
+                    // the channel is gone too
+                }
+                exit.onExit(255);
+                return;
+            }
+            process = p;
+            pumps.execute(() -> {
+                pump(in, p.getOutputStream());
+                closeQuietly(p.getOutputStream()); // the client's EOF becomes the process's EOF
+            });
+            Future<?> stderr = pumps.submit(() -> pump(p.getErrorStream(), err));
             pump(p.getInputStream(), out);
             int status;
             try {
@@ -61,6 +87,7 @@ final class ProcessCommand implements Command {
      */
     @Override
     public void destroy(ChannelSession channel) {
+        destroyed = true;
         Process p = process;
         if (p != null && p.isAlive()) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);

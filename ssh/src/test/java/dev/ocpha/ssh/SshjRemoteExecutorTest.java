@@ -39,7 +39,7 @@ class SshjRemoteExecutorTest {
         try (RemoteExecutor ssh = executor(fleet)) {
             ExecResult result = ssh.exec(target(host), "echo $LAB_HOST; pwd; echo warning >&2", TEN_SECONDS);
             assertTrue(result.succeeded());
-            assertEquals("host-1\n" + host.root() + "\n", result.stdout());
+            assertEquals("host-1\n/root\n", result.stdout()); // a lab host's commands start in root's home
             assertEquals("warning\n", result.stderr());
         }
     }
@@ -155,7 +155,7 @@ class SshjRemoteExecutorTest {
             assertEquals(Kind.TIMEOUT, e.kind());
             assertTrue(e.retryable());
             assertTrue(elapsedMs < 5_000, "gave up after " + elapsedMs + " ms");
-            long pid = Long.parseLong(Files.readString(host.root().resolve("sleeper.pid")).trim());
+            long pid = Long.parseLong(Files.readString(host.root().resolve("root/sleeper.pid")).trim());
             for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
                 Thread.sleep(100);
             }

@@ -1,0 +1,84 @@
+package dev.ocpha.lab.metadb;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The fleet's MetaDB clusters by name. Replicas of one cluster (one container per host/zone) share its state, so a
+ * bootstrap on one replica is seen by all; the state lives while any replica container exists and is persisted in
+ * the fleet's state directory.
+ */
+public final class MetaDbRegistry {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Map<String, MetaDbState> clusters = new LinkedHashMap<>();
+
+    public MetaDbRegistry(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            try {
+                clusters.putAll(JSON.readValue(file.toFile(), new TypeReference<Map<String, MetaDbState>>() { }));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+    }
+
+    /** A replica container joins (or rejoins) its cluster; the first one creates the cluster with its root password. */
+    public synchronized MetaDbState join(String cluster, String version, MetaDbState.Replica replica, String rootPassword) {
+        MetaDbState state = clusters.computeIfAbsent(cluster, n -> {
+            MetaDbState s = new MetaDbState();
+            s.name = n;
+            s.version = version;
+            s.rootPassword = rootPassword == null ? "" : rootPassword;
+            MetaDbState.Tenant sys = new MetaDbState.Tenant();
+            sys.id = 1;
+            sys.name = "sys";
+            sys.users.put("root", s.rootPassword);
+            sys.databases.add("oceanbase");
+            s.tenants.put("sys", sys);
+            return s;
+        });
+        state.replicas.put(replica.host() + "/" + replica.container(), replica);
+        save();
+        return state;
+    }
+
+    /** A replica container was removed; the cluster goes with its last replica (its data directories go too). */
+    public synchronized void leave(String host, String container) {
+        clusters.values().removeIf(s -> s.replicas.remove(host + "/" + container) != null && s.replicas.isEmpty());
+        save();
+    }
+
+    public synchronized Optional<MetaDbState> cluster(String name) {
+        return Optional.ofNullable(clusters.get(name));
+    }
+
+    /** Runs {@code change} under the registry's lock and persists the result. */
+    public synchronized <T> T update(Function<Map<String, MetaDbState>, T> change) {
+        T result = change.apply(clusters);
+        save();
+        return result;
+    }
+
+    public synchronized <T> T read(Function<Map<String, MetaDbState>, T> view) {
+        return view.apply(clusters);
+    }
+
+    private void save() {
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), clusters);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.ocpha.lab.standins;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One host's docker daemon: images loaded from media, containers and what runs in them. State is persisted in the
+ * host's state directory ({@code docker.json}); containers that were running come back when the host starts again
+ * (as with a restart policy), and stop with the host.
+ */
+public final class DockerEngine {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HostRuntime host;
+    private final Path file;
+    private final Map<String, Image> images = new LinkedHashMap<>();
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final Map<String, ContainerProcess> processes = new HashMap<>();
+    private volatile boolean podman;
+    private boolean hostUp;
+
+    /** An image loaded with {@code docker load}: {@code repository:tag} from the medium's manifest. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Image(String id, String repository, String tag, String kind, String version, String medium, long size,
+                        String created) {
+        public String reference() {
+            return repository + ":" + tag;
+        }
+    }
+
+    private record State(List<Image> images, List<Container> containers) {
+    }
+
+    DockerEngine(HostRuntime host) {
+        this.host = host;
+        this.file = host.stateDir().resolve("docker.json");
+        if (Files.exists(file)) {
+            try {
+                State state = JSON.readValue(file.toFile(), new TypeReference<State>() { });
+                state.images().forEach(i -> images.put(i.reference(), i));
+                state.containers().forEach(c -> containers.put(c.name, c));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the docker state " + file, e);
+            }
+        }
+    }
+
+    /** The podman-docker fault: {@code docker version} reports podman (ocp-facts §4.3: not compatible). */
+    public void podman(boolean on) {
+        podman = on;
+    }
+
+    public boolean podman() {
+        return podman;
+    }
+
+    public synchronized List<Image> images() {
+        return new ArrayList<>(images.values());
+    }
+
+    public synchronized List<Container> containers() {
+        return new ArrayList<>(containers.values());
+    }
+
+    public synchronized Optional<Image> image(String reference) {
+        String ref = reference.contains(":") ? reference : reference + ":latest";
+        return Optional.ofNullable(images.get(ref))
+                .or(() -> images.values().stream().filter(i -> i.id().startsWith(reference) || ("sha256:" + i.id()).startsWith(reference)).findFirst());
+    }
+
+    /** By name (with or without the leading /) or by a prefix of its id, as docker resolves them. */
+    public synchronized Optional<Container> container(String nameOrId) {
+        String name = nameOrId.startsWith("/") ? nameOrId.substring(1) : nameOrId;
+        return Optional.ofNullable(containers.get(name))
+                .or(() -> nameOrId.length() >= 3 ? containers.values().stream().filter(c -> c.id.startsWith(nameOrId)).findFirst()
+                        : Optional.empty());
+    }
+
+    public synchronized Optional<ContainerProcess> process(String name) {
+        return Optional.ofNullable(processes.get(name));
+    }
+
+    synchronized Image load(String repository, String tag, String kind, String version, String medium, long size) {
+        Image image = new Image(randomId(), repository, tag, kind, version, medium, size, Instant.now().toString());
+        Image old = images.get(image.reference());
+        if (old != null) {
+            image = new Image(old.id(), repository, tag, kind, version, medium, size, old.created());
+        }
+        images.put(image.reference(), image);
+        save();
+        return image;
+    }
+
+    synchronized Container create(Container c) {
+        c.id = randomId();
+        c.created = Instant.now().toString();
+        containers.put(c.name, c);
+        save();
+        return c;
+    }
+
+    /** Ports of the container that are already taken on the host's address, as a start would find them. */
+    synchronized List<Integer> takenPorts(Container c) {
+        List<Integer> taken = new ArrayList<>();
+        for (int port : newProcess(c).ports()) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(host.address(), port));
+            } catch (IOException e) {
+                taken.add(port);
+            }
+        }
+        return taken;
+    }
+
+    synchronized void start(Container c) {
+        c.status = "running";
+        c.exitCode = 0;
+        c.startedAt = Instant.now().toString();
+        save();
+        if (hostUp) {
+            launch(c);
+        }
+    }
+
+    synchronized void stop(Container c, int exitCode) {
+        ContainerProcess p = processes.remove(c.name);
+        if (p != null) {
+            p.stop();
+        }
+        if (c.running()) {
+            c.status = "exited";
+            c.exitCode = exitCode;
+            c.finishedAt = Instant.now().toString();
+        }
+        save();
+    }
+
+    /** The container's main process ended by itself (bad configuration, a port taken at start). */
+    public synchronized void exited(Container c, int exitCode, String why) {
+        log(c, why);
+        processes.remove(c.name);
+        c.status = "exited";
+        c.exitCode = exitCode;
+        c.finishedAt = Instant.now().toString();
+        save();
+    }
+
+    synchronized void remove(Container c) {
+        stop(c, 137);
+        containers.remove(c.name);
+        host.lab().containerRemoved(host, c);
+        save();
+    }
+
+    synchronized void hostUp() {
+        hostUp = true;
+        containers.values().stream().filter(Container::running).forEach(this::launch);
+    }
+
+    synchronized void hostDown() {
+        hostUp = false;
+        processes.values().forEach(ContainerProcess::stop);
+        processes.clear();
+    }
+
+    private void launch(Container c) {
+        ContainerProcess p = newProcess(c);
+        processes.put(c.name, p);
+        // the container's own tools, found first on PATH by docker exec (see Docker#exec)
+        Path tools = host.root().resolve("var/lib/docker/containers").resolve(c.id).resolve("lab-bin");
+        java.util.Set<String> names = new java.util.TreeSet<>(p.tools().values());
+        names.add("pgrep");
+        names.forEach(tool -> host.lab().control().writeClient(tools, tool, host.token()));
+        p.start();
+    }
+
+    private ContainerProcess newProcess(Container c) {
+        return host.lab().containerProcess(host, c);
+    }
+
+    public Path logFile(Container c) {
+        return host.stateDir().resolve("containers").resolve(c.name + ".log");
+    }
+
+    /** Appends a line to the container's log ({@code docker logs}). */
+    public void log(Container c, String line) {
+        try {
+            Files.createDirectories(logFile(c).getParent());
+            Files.writeString(logFile(c), Instant.now() + " " + line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void save() {
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
+                    new State(new ArrayList<>(images.values()), new ArrayList<>(containers.values())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the docker state " + file, e);
+        }
+    }
+
+    HostRuntime host() {
+        return host;
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ocpha.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerTest {
+    @TempDir
+    static Path dir;
+    static LabFleet fleet;
+    static Path media;
+
+    @BeforeAll
+    static void start() {
+        fleet = LabFleet.builder(dir.resolve("fleet")).hosts(2).sshPort(0).ocpStartDelay(Duration.ofMillis(200)).start();
+        media = dir.resolve("media");
+        LabMedia.generate(media, LabMedia.DEFAULT, 64 * 1024);
+    }
+
+    @AfterAll
+    static void stop() {
+        fleet.close();
+    }
+
+    @Test
+    void mediaAreRealTarsWithManifestsAndSha256sumChecksums() throws Exception {
+        assertTrue(Files.exists(media.resolve("ocp-4.2.2.tar")));
+        String sum = Files.readString(media.resolve("ocp-4.2.2.tar.sha256"));
+        assertTrue(sum.matches("[0-9a-f]{64}  ocp-4.2.2.tar\n"), sum);
+        Process check = new ProcessBuilder("sha256sum", "-c", "ocp-4.2.2.tar.sha256").directory(media.toFile()).start();
+        assertEquals(0, check.waitFor());
+        Process list = new ProcessBuilder("tar", "-tf", "oceanbase-4.2.1.tar").directory(media.toFile()).start();
+        assertEquals("manifest.json\nlayer.bin\n", new String(list.getInputStream().readAllBytes()));
+    }
+
+    @Test
+    void dockerLoadRegistersTheImage_andGarbageIsRefused() throws Exception {
+        LabHost host = fleet.host(1);
+        Files.copy(media.resolve("oat-4.3.0.tar"), host.root().resolve("tmp/oat.tar"));
+        assertEquals("Loaded image: reg.example/oceanbase/oat:4.3.0\n", SshjClient.exec(fleet, host, "docker load -i /tmp/oat.tar"));
+        assertTrue(SshjClient.exec(fleet, host, "docker images --format '{{.Repository}}:{{.Tag}}'").contains("reg.example/oceanbase/oat:4.3.0\n"));
+        SshjClient.Result garbage = SshjClient.run(fleet, host, "head -c 3000 /dev/urandom > /tmp/x.tar; docker load -i /tmp/x.tar");
+        assertEquals(1, garbage.status());
+        assertTrue(garbage.err().contains("invalid tar"), garbage.err());
+        SshjClient.Result missing = SshjClient.run(fleet, host, "docker load -i /tmp/none.tar");
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+    }
+
+    @Test
+    void containersRunWithLimitsAndEnvironment_andAnswerPsInspectStatsExecLogs() throws Exception {
+        LabHost host = fleet.host(0);
+        Deploy.media(fleet, host, media);
+        SshjClient.Result run = SshjClient.run(fleet, host, "export SECRET_PASSWORD=s3cret; docker run -d --name box --network host "
+                + "--cpu-period 100000 --cpu-quota 400000 --memory=8G -e OB_CLUSTER_NAME=boxdb -e OB_ZONE=z1 -e "
+                + "OB_MYSQL_PORT=3881 -e OB_RPC_PORT=3882 -e OB_PROXY_PORT=3883 -e OB_SSHD_PORT=3022 -e SECRET_PASSWORD "
+                + LabMedia.OCEANBASE.image());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().matches("[0-9a-f]{64}\n"), run.out());
+
+        assertEquals("box\n", SshjClient.exec(fleet, host, "docker ps --filter name=box --format '{{.Names}}'"));
+        assertEquals("true\n", SshjClient.exec(fleet, host, "docker inspect --format '{{.State.Running}}' box"));
+        assertEquals(LabMedia.OCEANBASE.image() + "\n", SshjClient.exec(fleet, host, "docker inspect --format '{{.Config.Image}}' box"));
+        assertEquals("400000 8589934592\n", SshjClient.exec(fleet, host, "docker inspect -f '{{.HostConfig.CpuQuota}} {{.HostConfig.Memory}}' box"));
+        assertFalse(SshjClient.exec(fleet, host, "docker inspect box").contains("s3cret"));
+        String stats = SshjClient.exec(fleet, host, "docker stats --no-stream --format '{{.Name}} {{.MemUsage}} {{.CPULimit}}' box");
+        assertTrue(stats.matches("box [0-9.]+(GiB|MiB) / 8.00GiB 4.00\n"), stats);
+        assertEquals("s3cret z1\n", SshjClient.exec(fleet, host, "docker exec box sh -c 'echo $SECRET_PASSWORD $OB_ZONE'"));
+        assertTrue(SshjClient.exec(fleet, host, "docker exec box pgrep -a observer").contains("/home/admin/oceanbase/bin/observer -p 3881"));
+        assertTrue(SshjClient.exec(fleet, host, "docker logs box").contains("listening on " + host.address()));
+        try (java.net.Socket s = new java.net.Socket(host.address(), 3881)) {
+            assertTrue(s.isConnected()); // a real listener on the host's own address
+        }
+
+        SshjClient.Result again = SshjClient.run(fleet, host, "docker run -d --name box " + LabMedia.OCEANBASE.image());
+        assertEquals(125, again.status());
+        assertTrue(again.err().contains("The container name \"/box\" is already in use"), again.err());
+        SshjClient.Result busy = SshjClient.run(fleet, host, "docker rm box");
+        assertEquals(1, busy.status());
+        assertTrue(busy.err().contains("You cannot remove a running container"), busy.err());
+        assertEquals("box\n", SshjClient.exec(fleet, host, "docker stop box"));
+        assertEquals("false\n", SshjClient.exec(fleet, host, "docker inspect --format '{{.State.Running}}' box"));
+        assertEquals("", SshjClient.exec(fleet, host, "docker ps --filter name=box --format '{{.Names}}'"));
+        assertEquals("box\n", SshjClient.exec(fleet, host, "docker ps -a --filter name=box --format '{{.Names}}'"));
+        assertEquals("box\n", SshjClient.exec(fleet, host, "docker restart box"));
+        assertEquals("box\n", SshjClient.exec(fleet, host, "docker rm -f box"));
+        SshjClient.Result gone = SshjClient.run(fleet, host, "docker inspect box");
+        assertEquals(1, gone.status());
+        assertEquals("Error: No such object: box\n", gone.err());
+    }
+
+    @Test
+    void runFailures_lookLikeDockers() throws Exception {
+        LabHost host = fleet.host(0);
+        Deploy.media(fleet, host, media);
+        SshjClient.Result noImage = SshjClient.run(fleet, host, "docker run -d --name x reg.example/none:1");
+        assertEquals(125, noImage.status());
+        assertTrue(noImage.err().startsWith("Unable to find image 'reg.example/none:1' locally"), noImage.err());
+        host.occupyPort(4881);
+        try {
+            SshjClient.Result taken = SshjClient.run(fleet, host, "docker run -d --name taken --network host -e OB_CLUSTER_NAME=t "
+                    + "-e OB_MYSQL_PORT=4881 " + LabMedia.OCEANBASE.image());
+            assertEquals(125, taken.status());
+            assertTrue(taken.err().contains(host.address() + ":4881: bind: address already in use"), taken.err());
+        } finally {
+            host.releasePort(4881);
+            SshjClient.run(fleet, host, "docker rm -f taken");
+        }
+    }
+
+    @Test
+    void dockerVersion_reportsDocker_orPodmanUnderThatFault() throws Exception {
+        LabHost host = fleet.host(1);
+        assertEquals("24.0.7\n", SshjClient.exec(fleet, host, "docker version --format '{{.Server.Version}}'"));
+        host.podmanDocker(true);
+        try {
+            SshjClient.Result podman = SshjClient.run(fleet, host, "docker version");
+            assertTrue(podman.out().contains("Podman Engine"), podman.out());
+        } finally {
+            host.podmanDocker(false);
+        }
+        SshjClient.Result stopped = SshjClient.run(fleet, host, "systemctl stop docker; docker ps");
+        assertEquals(1, stopped.status());
+        assertTrue(stopped.err().contains("Is the docker daemon running?"), stopped.err());
+        SshjClient.exec(fleet, host, "systemctl start docker");
+    }
+
+    @Test
+    void theJournalRecordsDockerCallsInOrder() throws Exception {
+        LabHost host = fleet.host(1);
+        int before = host.journal().size();
+        SshjClient.run(fleet, host, "docker ps -q; docker images -q; docker inspect nothing");
+        List<JournalEntry> calls = host.journal().subList(before, host.journal().size());
+        assertEquals(List.of("docker ps -q", "docker images -q", "docker inspect nothing"),
+                calls.stream().map(JournalEntry::commandLine).toList());
+        assertEquals(List.of(0, 0, 1), calls.stream().map(JournalEntry::exitStatus).toList());
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ocpha.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every auto-fix an installer runs changes the lab host's state and never the machine the lab runs on. */
+class IsolationTest {
+    private static final String[] REAL_KEYS = {"vm/swappiness", "vm/max_map_count", "net/core/somaxconn",
+            "fs/aio-max-nr", "net/ipv4/tcp_tw_reuse", "kernel/numa_balancing", "fs/file-max"};
+    @TempDir
+    static Path dir;
+    static LabFleet fleet;
+    static LabHost host;
+
+    @BeforeAll
+    static void start() {
+        fleet = LabFleet.start(dir, 1, 0);
+        host = fleet.host(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        fleet.close();
+    }
+
+    @Test
+    void everyAutoFix_changesTheHostOnly_andLeavesTheRealMachineAsItWas() throws Exception {
+        Map<String, String> realSysctl = realSysctl();
+        String realPasswd = Files.readString(Path.of("/etc/passwd"));
+        Map<String, String> realEtc = snapshot(Path.of("/etc"));
+        String realThp = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        String realSwaps = Files.readString(Path.of("/proc/swaps"));
+
+        SshjClient.Result fix = SshjClient.run(fleet, host, """
+                set -e
+                sysctl -w vm.swappiness=0 vm.max_map_count=655360
+                /usr/sbin/sysctl -w net.core.somaxconn=2048
+                printf 'fs.aio-max-nr = 1048576\\nnet.ipv4.tcp_tw_reuse = 1\\n' > /etc/sysctl.d/oceanbase.conf
+                sysctl -p /etc/sysctl.d/oceanbase.conf
+                echo 'fs.file-max = 6573688' >> /etc/sysctl.conf
+                sysctl --system
+                echo 0 > /proc/sys/kernel/numa_balancing
+                printf 'root soft nofile 655350\\nadmin soft nofile 655350\\n' > /etc/security/limits.d/99-oceanbase_limits.conf
+                echo never > /sys/kernel/mm/transparent_hugepage/enabled
+                echo never > /sys/kernel/mm/transparent_hugepage/defrag
+                swapoff -a
+                systemctl stop firewalld
+                systemctl disable firewalld
+                setenforce 0
+                sed -i 's/^SELINUX=.*/SELINUX=disabled/' /etc/selinux/config
+                groupadd -g 500 admin
+                useradd -u 500 -g 500 admin
+                firewall-cmd --state || true
+                iptables -A INPUT -p tcp --dport 8080 -j ACCEPT
+                echo done
+                """);
+        assertEquals(0, fix.status(), fix.err());
+        assertTrue(fix.out().endsWith("done\n"), fix.out());
+
+        // the host changed …
+        SshjClient.Result after = SshjClient.run(fleet, host, "sysctl -n vm.swappiness vm.max_map_count net.core.somaxconn "
+                + "fs.aio-max-nr net.ipv4.tcp_tw_reuse fs.file-max kernel.numa_balancing; cat /proc/sys/vm/swappiness; "
+                + "cat /sys/kernel/mm/transparent_hugepage/enabled; swapon --show | wc -l; systemctl is-active firewalld; "
+                + "systemctl is-enabled firewalld; getenforce; id admin; ls /etc/security/limits.d; iptables -S | tail -1");
+        assertEquals("""
+                0
+                655360
+                2048
+                1048576
+                1
+                6573688
+                0
+                0
+                never
+                0
+                inactive
+                disabled
+                Permissive
+                uid=500(admin) gid=500(admin) groups=500(admin)
+                20-nproc.conf
+                99-oceanbase_limits.conf
+                -A INPUT -p tcp --dport 8080 -j ACCEPT
+                """, after.out(), after.err());
+        assertTrue(Files.readString(host.root().resolve("etc/passwd")).contains("admin:x:500:500"));
+
+        // … and the machine did not
+        assertEquals(realSysctl, realSysctl());
+        assertEquals(realPasswd, Files.readString(Path.of("/etc/passwd")));
+        assertEquals(realEtc, snapshot(Path.of("/etc")));
+        assertEquals(realThp, Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")));
+        assertEquals(realSwaps, Files.readString(Path.of("/proc/swaps")));
+    }
+
+    @Test
+    void theHostSeesItsOwnFilesystemAndASupportedOs() throws Exception {
+        SshjClient.Result r = SshjClient.run(fleet, host, "cat /etc/redhat-release; . /etc/os-release; echo $ID $VERSION_ID; "
+                + "head -1 /etc/passwd; hostname; echo $HOME; mkdir -p /data/1 /home/admin/x && touch /tmp/mark && ls /tmp; "
+                + "date -s '2001-01-01' >/dev/null 2>&1; ip link add lab0 type dummy 2>/dev/null; echo ip=$?");
+        assertEquals("""
+                CentOS Linux release 7.9.2009 (Core)
+                centos 7
+                root:x:0:0:root:/root:/bin/bash
+                host-1
+                /root
+                mark
+                ip=2
+                """, r.out(), r.err());
+        assertTrue(Files.isDirectory(host.root().resolve("data/1")));
+        assertTrue(Files.exists(host.root().resolve("tmp/mark")));
+        assertTrue(Math.abs(System.currentTimeMillis() - realSeconds() * 1000) < 60_000, "the real clock was not set");
+    }
+
+    private static long realSeconds() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("date", "+%s").start();
+        p.waitFor();
+        return Long.parseLong(new String(p.getInputStream().readAllBytes()).trim());
+    }
+
+    private static Map<String, String> realSysctl() throws IOException {
+        Map<String, String> values = new TreeMap<>();
+        for (String key : REAL_KEYS) {
+            values.put(key, Files.readString(Path.of("/proc/sys").resolve(key)));
+        }
+        return values;
+    }
+
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.forEach(p -> {
+                try {
+                    files.put(p.toString(), Files.isSymbolicLink(p) ? "link:" + Files.readSymbolicLink(p)
+                            : Files.isRegularFile(p) ? Files.size(p) + ":" + Files.getLastModifiedTime(p) : "dir");
+                } catch (IOException e) {
+                    files.put(p.toString(), "unreadable");
+                }
+            });
+        }
+        return files;
+    }
+}
