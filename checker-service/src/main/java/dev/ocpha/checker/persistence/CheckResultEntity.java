@@ -27,6 +27,8 @@ public class CheckResultEntity extends PanacheEntityBase {
     public String expected;
     public String message;
     public String remediation;
+    @Column(name = "auto_fixable")
+    public boolean autoFixable;
 
     public static List<CheckResultEntity> ofRun(UUID runId) {
         return list("runId = ?1 order by id", runId);

@@ -16,15 +16,31 @@ public class CheckRunEntity extends PanacheEntityBase {
     public static final String RUNNING = "RUNNING";
     public static final String DONE = "DONE";
 
+    /** A check of a planned deployment or a precheck. */
+    public static final String CHECK = "CHECK";
+    /** The same inventory checked again. */
+    public static final String RECHECK = "RECHECK";
+    /** The previous run's safe fixes applied, then the inventory checked again. */
+    public static final String AUTOFIX = "AUTOFIX";
+
     @Id
     public UUID id;
+    /** Null for a precheck asked over HTTP. */
     @Column(name = "deployment_id")
     public UUID deploymentId;
+    public String kind;
+    @Column(name = "previous_run_id")
+    public UUID previousRunId;
     public String status;
-    public String hosts;
+    /** The inventory as JSON ({@code CheckInventory}): credential references only. */
+    public String request;
+    public String profile;
+    public boolean strict;
+    @Column(name = "auto_fix")
+    public boolean autoFix;
     @Column(name = "correlation_id")
     public String correlationId;
-    /** The event that asked for this run: the cause of its result event. */
+    /** The event or request that asked for this run: the cause of its result events. */
     @Column(name = "causation_id")
     public String causationId;
     public Boolean passed;
@@ -33,8 +49,8 @@ public class CheckRunEntity extends PanacheEntityBase {
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
-    public static CheckRunEntity ofDeployment(UUID deploymentId) {
-        return find("deploymentId", deploymentId).firstResult();
+    public static List<CheckRunEntity> ofDeployment(UUID deploymentId) {
+        return list("deploymentId = ?1 order by startedAt desc, id", deploymentId);
     }
 
     public static List<CheckRunEntity> running() {

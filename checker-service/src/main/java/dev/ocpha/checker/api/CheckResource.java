@@ -1,0 +1,130 @@
+package dev.ocpha.checker.api;
+
+import dev.ocpha.checker.checks.SizingProfile;
+import dev.ocpha.checker.domain.CheckInventory;
+import dev.ocpha.checker.domain.EnvironmentCheckService;
+import dev.ocpha.checker.domain.UnknownRunException;
+import dev.ocpha.checker.persistence.CheckRunEntity;
+import dev.ocpha.contracts.HostRoles;
+import dev.ocpha.contracts.model.HostAccess;
+import dev.ocpha.contracts.model.HostRequirement;
+import dev.ocpha.contracts.model.PlannedCluster;
+import dev.ocpha.contracts.model.PlannedHost;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/checks")
+@Tag(name = "Environment checks")
+@Produces(MediaType.APPLICATION_JSON)
+public class CheckResource {
+
+    private final EnvironmentCheckService service;
+
+    public CheckResource(EnvironmentCheckService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Precheck an inventory (no deployment); results via GET /checks/{runId}")
+    public Response start(@NotNull(message = "a JSON body with hosts is required") @Valid CheckRequest request) {
+        String profile = request.profile() == null ? SizingProfile.PRODUCTION.label() : request.profile();
+        CheckInventory inventory = new CheckInventory(
+                request.hosts().stream().map(host -> plannedHost(host, profile)).toList(),
+                request.clusters() == null ? List.of() : request.clusters().stream()
+                        .map(c -> new PlannedCluster(c.name(), c.role(), 0, null, null, c.metaDbClusterName(),
+                                c.metaDbAddress(), true, List.of()))
+                        .toList(),
+                profile, Boolean.TRUE.equals(request.strict()));
+        UUID runId = service.startPrecheck(inventory, Boolean.TRUE.equals(request.autoFix()));
+        return accepted(runId);
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Check runs, newest first, optionally of one deployment")
+    public List<CheckRunSummary> list(@QueryParam("deploymentId") String deploymentId,
+                                      @QueryParam("limit") @DefaultValue("50") int limit) {
+        List<CheckRunEntity> runs = deploymentId == null
+                ? CheckRunEntity.<CheckRunEntity>find("order by startedAt desc, id").page(0, Math.max(1, Math.min(limit, 500))).list()
+                : CheckRunEntity.ofDeployment(Ids.parse(deploymentId, "deployment"));
+        return runs.stream().map(CheckRunViews::summary).toList();
+    }
+
+    @GET
+    @Path("/{runId}")
+    @Transactional
+    @Operation(summary = "One check run: results per host and check, applied fixes, what is not fixed")
+    public CheckRunView get(@PathParam("runId") String runId) {
+        return CheckRunViews.full(find(runId));
+    }
+
+    @POST
+    @Path("/{runId}/recheck")
+    @Operation(summary = "Check the same inventory again, as a new run")
+    public Response recheck(@PathParam("runId") String runId) {
+        return accepted(service.recheck(Ids.parse(runId, "check run")));
+    }
+
+    @POST
+    @Path("/{runId}/autofix")
+    @Operation(summary = "Apply the run's safe fixes, then check again, as a new run")
+    public Response autofix(@PathParam("runId") String runId) {
+        return accepted(service.autofix(Ids.parse(runId, "check run")));
+    }
+
+    private static CheckRunEntity find(String runId) {
+        CheckRunEntity run = CheckRunEntity.findById(Ids.parse(runId, "check run"));
+        if (run == null) {
+            throw new UnknownRunException("No check run " + runId + ".");
+        }
+        return run;
+    }
+
+    private static Response accepted(UUID runId) {
+        return Response.accepted(QuarkusTransaction.requiringNew().call(() -> CheckRunViews.full(CheckRunEntity.findById(runId))))
+                .location(URI.create("/checks/" + runId)).build();
+    }
+
+    /** A partial requirement is completed from the profile's defaults (left as given when those are unknown). */
+    private static PlannedHost plannedHost(CheckRequest.Host host, String profile) {
+        List<String> roles = host.roles() == null || host.roles().isEmpty() ? HostRoles.ALL : host.roles();
+        CheckRequest.Requirement given = host.requirement();
+        HostRequirement requirement = null;
+        if (given != null) {
+            HostRequirement defaults = defaults(profile, roles);
+            requirement = new HostRequirement(
+                    given.cpuCores() != null ? given.cpuCores() : defaults == null ? 0 : defaults.cpuCores(),
+                    given.memoryGb() != null ? given.memoryGb() : defaults == null ? 0 : defaults.memoryGb(),
+                    given.freeDiskGbByPath(), given.ports(), "requirement of the request");
+        }
+        return new PlannedHost(host.name(), new HostAccess(host.address(), host.sshPort() == null ? 22 : host.sshPort(),
+                host.user() == null ? "root" : host.user(), host.credentialRef()), host.cluster(), null, null, null,
+                roles, requirement);
+    }
+
+    private static HostRequirement defaults(String profile, List<String> roles) {
+        try {
+            return SizingProfile.parse(profile).defaults(roles);
+        } catch (IllegalArgumentException e) {
+            return null; // the validator names the bad profile or role
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ocpha.checker.checks;
+
+import dev.ocpha.contracts.model.CheckResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Free space for each planned path (ocp-facts §2–3), one result per path. A path that does not exist yet is
+ * measured on the nearest existing parent, where it will be created.
+ */
+@ApplicationScoped
+public class DiskFreeCheck extends CatalogCheck {
+
+    static final String NAME = "disk-free";
+
+    public DiskFreeCheck() {
+        super(NAME, Scope.EVERY_HOST, Weight.CRITICAL);
+    }
+
+    @Override
+    public boolean appliesTo(CheckContext context) {
+        return !context.thresholds().freeDiskGbByPath().isEmpty();
+    }
+
+    @Override
+    public String probe(CheckContext context) {
+        String paths = context.thresholds().freeDiskGbByPath().keySet().stream().map(Shell::quote)
+                .collect(Collectors.joining(" "));
+        return "for p in " + paths + "; do d=\"$p\"; while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done; "
+                + "printf '%s\\t%s\\t%s\\n' \"$p\" \"$d\" \"$(df -Pk \"$d\" 2>&1 | tail -n 1)\"; done";
+    }
+
+    @Override
+    public List<CheckResult> evaluate(CheckContext context, String output) {
+        Map<String, String[]> byPath = new HashMap<>();
+        for (String line : output.split("\n")) {
+            String[] parts = line.split("\t", 3);
+            if (parts.length == 3) {
+                byPath.put(parts[0], parts);
+            }
+        }
+        List<CheckResult> results = new ArrayList<>();
+        context.thresholds().freeDiskGbByPath().forEach((path, requiredGb) -> {
+            String check = NAME + ":" + path;
+            String expected = "at least " + requiredGb + " GB free";
+            String[] row = byPath.get(path);
+            String[] df = row == null ? new String[0] : row[2].trim().split("\\s+");
+            long availableKb = df.length >= 6 ? parseLong(df[3]) : -1;
+            if (availableKb < 0) {
+                results.add(Verdicts.fail(context.name(), check, row == null ? "no output" : row[2], expected,
+                        "cannot read the free space of " + path));
+                return;
+            }
+            double freeGb = availableKb / 1024.0 / 1024.0;
+            String where = row[1].equals(path) ? "" : " (on " + df[5] + ", " + path + " does not exist yet)";
+            String observed = String.format(Locale.ROOT, "%.1f GB free%s", freeGb, where);
+            results.add(freeGb >= requiredGb
+                    ? Verdicts.pass(context.name(), check, observed, expected, "enough free disk for " + path)
+                    : Verdicts.fail(context.name(), check, observed, expected, String.format(Locale.ROOT,
+                    "%s has %.1f GB free, %d GB are required", path, freeGb, requiredGb)));
+        });
+        return results;
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

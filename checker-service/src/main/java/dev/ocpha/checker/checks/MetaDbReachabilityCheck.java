@@ -1,0 +1,71 @@
+package dev.ocpha.checker.checks;
+
+import dev.ocpha.contracts.HostRoles;
+import dev.ocpha.contracts.model.CheckResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multi-cluster: an OCP node reaches the MetaDB of every other OCP cluster, since a standby binds to the primary's
+ * MetaDB and either side may become primary (ocp-facts §8). Tested from the host itself: name resolution
+ * ({@code getent ahosts}: DNS or /etc/hosts), then a TCP connect with bash's /dev/tcp, 3 s at most.
+ */
+@ApplicationScoped
+public class MetaDbReachabilityCheck extends CatalogCheck {
+
+    static final String NAME = "metadb-reachable";
+
+    public MetaDbReachabilityCheck() {
+        super(NAME, Scope.EVERY_HOST, Weight.CRITICAL);
+    }
+
+    @Override
+    public boolean appliesTo(CheckContext context) {
+        return context.hasRole(HostRoles.OCP_SERVER) && !context.remoteMetaDbs().isEmpty();
+    }
+
+    @Override
+    public String probe(CheckContext context) {
+        StringBuilder probe = new StringBuilder();
+        for (CheckContext.MetaDbEndpoint endpoint : context.remoteMetaDbs()) {
+            String h = Shell.quote(endpoint.host());
+            String label = Shell.quote(endpoint.cluster());
+            probe.append("ip=$(getent ahosts ").append(h).append(" | awk 'NR==1{print $1}'); ")
+                    .append("if [ -z \"$ip\" ]; then printf '%s\\tunresolved\\n' ").append(label).append("; ")
+                    .append("elif timeout 3 bash -c \"exec 3<>/dev/tcp/$ip/").append(endpoint.port())
+                    .append("\" 2>/dev/null; then printf '%s\\topen\\t%s\\n' ").append(label).append(" \"$ip\"; ")
+                    .append("else printf '%s\\tclosed\\t%s\\n' ").append(label).append(" \"$ip\"; fi; ");
+        }
+        return probe.toString();
+    }
+
+    @Override
+    public List<CheckResult> evaluate(CheckContext context, String output) {
+        Map<String, String[]> rows = new HashMap<>();
+        output.lines().map(l -> l.split("\t")).filter(f -> f.length >= 2).forEach(f -> rows.put(f[0], f));
+        List<CheckResult> results = new ArrayList<>();
+        for (CheckContext.MetaDbEndpoint endpoint : context.remoteMetaDbs()) {
+            String check = NAME + ":" + endpoint.cluster();
+            String expected = endpoint + " resolvable and accepting TCP connections";
+            String[] row = rows.get(endpoint.cluster());
+            String state = row == null ? "no output" : row[1];
+            switch (state) {
+                case "open" -> results.add(Verdicts.pass(context.name(), check, "connected to " + row[2] + ":"
+                        + endpoint.port(), expected, "reaches the MetaDB of cluster " + endpoint.cluster()));
+                case "unresolved" -> results.add(Verdicts.fail(context.name(), check, endpoint.host() + " unresolved",
+                        expected, "cannot resolve " + endpoint.host() + " (DNS or /etc/hosts) for the MetaDB of cluster "
+                                + endpoint.cluster(), null, false));
+                case "closed" -> results.add(Verdicts.fail(context.name(), check, "no connection to " + row[2] + ":"
+                        + endpoint.port() + " within 3 s", expected, "cannot reach the MetaDB of cluster "
+                        + endpoint.cluster() + " at " + endpoint + ": check routes and firewalls between the sites",
+                        null, false));
+                default -> results.add(Verdicts.fail(context.name(), check, state, expected,
+                        "the reachability probe gave no answer"));
+            }
+        }
+        return results;
+    }
+}

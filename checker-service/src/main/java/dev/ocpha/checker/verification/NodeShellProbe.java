@@ -1,0 +1,62 @@
+package dev.ocpha.checker.verification;
+
+import dev.ocpha.checker.checks.HostProber;
+import dev.ocpha.checker.checks.Shell;
+import dev.ocpha.contracts.model.PlannedHost;
+import dev.ocpha.contracts.model.VerificationItem;
+import dev.ocpha.ssh.ExecResult;
+import dev.ocpha.ssh.RemoteException;
+import dev.ocpha.ssh.RemoteExecutor;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The post-deployment checks made on an OCP node over SSH, in one round trip (ocp-facts §7): {@value #LOG} is
+ * present and not empty, and the OCP container is running ({@code docker inspect}).
+ */
+public final class NodeShellProbe {
+
+    public static final String LOG_CHECK = "ocp-log";
+    public static final String CONTAINER_CHECK = "container-running";
+    static final String LOG = "/home/admin/logs/ocp/ocp.log";
+
+    private final RemoteExecutor remote;
+    private final String container;
+    private final Duration timeout;
+
+    public NodeShellProbe(RemoteExecutor remote, String container, Duration timeout) {
+        this.remote = remote;
+        this.container = container;
+        this.timeout = timeout;
+    }
+
+    public List<VerificationItem> probe(PlannedHost node) {
+        String logExpected = LOG + " present and not empty";
+        String containerExpected = "container " + container + " running";
+        String script = "if [ -s " + LOG + " ]; then echo \"log $(wc -c < " + LOG + ")\"; else echo 'log missing'; fi; "
+                + "echo \"container $(docker inspect --format '{{.State.Running}}' " + Shell.quote(container) + " 2>&1 | tail -n 1)\"";
+        ExecResult result;
+        try {
+            result = remote.exec(HostProber.target(node), script, timeout);
+        } catch (RemoteException e) {
+            String observed = "no SSH session (" + e.kind() + ")";
+            return List.of(Items.fail(node.name(), LOG_CHECK, observed, logExpected, e.getMessage()),
+                    Items.fail(node.name(), CONTAINER_CHECK, observed, containerExpected, e.getMessage()));
+        }
+        String log = field(result.stdout(), "log");
+        String running = field(result.stdout(), "container");
+        VerificationItem logItem = log.equals("missing") || log.isEmpty()
+                ? Items.fail(node.name(), LOG_CHECK, "missing or empty", logExpected, "OCP-Server has written no log")
+                : Items.pass(node.name(), LOG_CHECK, log.trim() + " bytes", logExpected, "OCP-Server logs");
+        VerificationItem containerItem = running.equals("true")
+                ? Items.pass(node.name(), CONTAINER_CHECK, "running", containerExpected, "the OCP container runs")
+                : Items.fail(node.name(), CONTAINER_CHECK, running.isEmpty() ? "no answer" : running, containerExpected,
+                "the OCP container " + container + " is not running");
+        return List.of(logItem, containerItem);
+    }
+
+    private static String field(String output, String name) {
+        return output.lines().filter(l -> l.startsWith(name + " ")).map(l -> l.substring(name.length() + 1).trim())
+                .findFirst().orElse("");
+    }
+}
