@@ -195,7 +195,7 @@ public final class ExecutorBenchmark {
             executors.add(ServiceProcess.start(root, "executor-service", id, LocalStack.freePort(),
                     new ServiceProcess.Infrastructure(infra.kafkaBootstrapServers(), infra.jdbcUrl(), infra.username(),
                             infra.password()),
-                    Map.of("quarkus.config.locations", config.toUri().toString()), work.resolve("logs")));
+                    Map.of("quarkus.config.locations", config.toUri().toString()), Map.of(), work.resolve("logs")));
         }
         CompletableFuture.allOf(executors.stream()
                 .map(e -> CompletableFuture.runAsync(() -> e.awaitReady(Duration.ofMinutes(3))))

@@ -17,13 +17,20 @@ public class ChildProcess implements AutoCloseable {
     private final Path log;
 
     ChildProcess(String name, List<String> command, java.util.Map<String, String> environment, Path log) {
+        this(name, command, environment, log, false);
+    }
+
+    /** {@code appendToLog}: a restarted process goes on writing the log of the one it replaces. */
+    ChildProcess(String name, List<String> command, java.util.Map<String, String> environment, Path log,
+                 boolean appendToLog) {
         this.name = name;
         this.log = log;
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                            : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             this.process = builder.start();
         } catch (IOException e) {

@@ -2,25 +2,29 @@ package dev.ocpha.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ocpha.infra.EmbeddedPostgres;
 import dev.ocpha.lab.LabFleet;
-import dev.ocpha.lab.LabHost;
+import dev.ocpha.lab.LabMedia;
+import dev.ocpha.lab.LabServiceSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The README's run command: PostgreSQL and Kafka as their own processes (data under {@code .run/}), a lab fleet,
- * the four services (two executors), then a demo deployment with live progress. Ctrl-C stops everything.
+ * The README's run command: PostgreSQL and Kafka as their own processes (data under {@code .run/}), a lab fleet of
+ * nine hosts, the four services (two executors), then OCP's cross-city example — a primary over three AZs and a
+ * standby cluster registered to it — deployed with live progress, ending with the primary/standby and AZ views.
+ * Ctrl-C stops everything.
  */
 public final class Demo {
 
@@ -38,81 +42,122 @@ public final class Demo {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "demo-shutdown"));
 
         long began = System.nanoTime();
-        say("starting PostgreSQL, Kafka and a lab fleet of 3 hosts (data in %s)", run);
+        say("starting PostgreSQL, Kafka and a lab fleet of 9 hosts (data in %s)", run);
         stack.postgres = EmbeddedPostgres.start(run.resolve("postgres"), 0);
         stack.kafka = KafkaProcess.start(run.resolve("kafka"), LocalStack.freePort(), logs);
-        stack.fleet = LabFleet.start(run.resolve("lab"), 3);
+        stack.fleet = LabFleet.builder(run.resolve("lab")).hosts(9).start();
+        Path media = run.resolve("lab").resolve("media");
+        LabMedia.generate(media);
+        Path settings = LabServiceSettings.write(stack.fleet, media);
+        String token = System.getenv().getOrDefault("OCPHA_PLANNER_API_TOKEN", randomToken());
         say("starting the four services (logs in %s)", logs);
         stack.services = LocalStack.start(root, new ServiceProcess.Infrastructure(stack.kafka.bootstrapServers(),
                         stack.postgres.jdbcUrl(), stack.postgres.username(), stack.postgres.password()),
-                stack.fleet, 2, LocalStack.Ports.DEFAULT, logs);
+                settings, token, 2, LocalStack.Ports.DEFAULT, logs);
         say("everything is up in %d s", (System.nanoTime() - began) / 1_000_000_000);
-        printEndpoints(stack);
+        printEndpoints(stack, token);
 
-        String deployment = submit(stack.services.planner(), topology(stack.fleet));
-        follow(stack.services.planner(), deployment);
-        say("registry view: %s", get(stack.services.registry().url() + "/deployments/" + deployment + "/topology"));
+        Path topology = run.resolve("demo-topology.yaml");
+        Files.writeString(topology, "# OCP's cross-city example on the lab fleet, as submitted by the demo\n"
+                + LabTopology.crossCity("cross-city-demo", stack.fleet.hosts()).toYaml());
+        String deployment = submit(stack.services.planner(), token, Files.readString(topology), topology);
+        boolean succeeded = follow(stack.services.planner(), token, deployment);
+        if (succeeded) {
+            printClusters(stack.services.registry());
+            printAzs(stack.services.registry(), deployment);
+        }
         say("the stack keeps running; press Ctrl-C to stop every process it started");
         new CountDownLatch(1).await();
     }
 
-    private static void printEndpoints(Stack stack) {
+    private static void printEndpoints(Stack stack, String token) {
         say("Kafka %s  PostgreSQL %s", stack.kafka.bootstrapServers(), stack.postgres.jdbcUrl());
         for (ServiceProcess service : stack.services.services()) {
             say("  %-17s %s  (Swagger UI %s/q/swagger-ui)", service.name(), service.url(), service.url());
         }
+        say("planner API token (send 'Authorization: Bearer <token>'): %s", token);
     }
 
-    private static String topology(LabFleet fleet) {
-        ObjectNode topology = JSON.createObjectNode()
-                .put("name", "demo").put("mode", fleet.hosts().size() >= 3 ? "MULTI_NODE" : "SINGLE_NODE")
-                .put("managedHosts", 10).put("sizingProfile", "sandbox");
-        ObjectNode ocp = topology.putObject("ocp").put("version", "4.2.2");
-        ocp.putObject("media").put("ocp", "ocp-4.2.2").put("metaDb", "oceanbase-4.2.1");
-        ObjectNode passwords = topology.putObject("passwords");
-        for (String password : new String[] {"metaDbRoot", "metaTenant", "monitorTenant", "ocpAdmin"}) {
-            passwords.putObject(password).put("secretRef", "demo-" + password);
-        }
-        ArrayNode hosts = topology.putArray("hosts");
-        for (LabHost host : fleet.hosts()) {
-            hosts.addObject().put("name", host.name()).put("address", host.address()).put("sshPort", host.sshPort())
-                    .put("user", "root").put("credentialRef", LocalStack.LAB_CREDENTIAL);
-        }
-        return topology.toString();
-    }
-
-    private static String submit(ServiceProcess planner, String topology) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(planner.url() + "/deployments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(topology)).build(),
+    private static String submit(ServiceProcess planner, String token, String yaml, Path file)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(authorized(planner.url() + "/deployments", token)
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("the planner refused the demo topology: " + response.body());
         }
         String id = JSON.readTree(response.body()).get("id").asText();
-        say("POST /deployments -> 202, deployment %s", id);
+        say("POST /deployments %s -> 202, deployment %s", file, id);
         return id;
     }
 
-    private static void follow(ServiceProcess planner, String id) throws IOException, InterruptedException {
+    /** Prints each step and fact as it changes; true once the deployment succeeded. */
+    private static boolean follow(ServiceProcess planner, String token, String id) throws IOException, InterruptedException {
         Map<String, String> seen = new HashMap<>();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode deployment = JSON.readTree(get(planner.url() + "/deployments/" + id));
+            JsonNode deployment = JSON.readTree(get(planner.url() + "/deployments/" + id, token));
             report(seen, "deployment", deployment.get("status").asText());
-            for (JsonNode step : deployment.get("steps")) {
-                report(seen, step.get("stepId").asText(), step.get("status").asText()
-                        + (step.hasNonNull("executorId") ? " by " + step.get("executorId").asText() : ""));
+            for (JsonNode phase : deployment.get("phases")) {
+                for (JsonNode step : phase.get("steps")) {
+                    report(seen, step.get("stepId").asText(), step.get("status").asText()
+                            + (step.hasNonNull("executorId") ? " by " + step.get("executorId").asText() : ""));
+                }
+            }
+            for (JsonNode fact : deployment.get("facts")) {
+                if (fact.get("known").asBoolean()) {
+                    report(seen, fact.get("fact").asText(), "known");
+                }
             }
             String status = deployment.get("status").asText();
-            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+            if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
                 if (deployment.hasNonNull("failureReason")) {
                     say("reason: %s", deployment.get("failureReason").asText());
                 }
-                return;
+                return status.equals("SUCCEEDED");
             }
             Thread.sleep(300);
         }
-        say("the demo deployment did not finish in 5 minutes; see the logs");
+        say("the demo deployment did not finish in 10 minutes; see the logs");
+        return false;
+    }
+
+    /** The seed's "primary/standby details" view, from the registry. */
+    private static void printClusters(ServiceProcess registry) throws IOException, InterruptedException {
+        for (JsonNode cluster : JSON.readTree(get(registry.url() + "/clusters", null))) {
+            if (!"PRIMARY".equals(cluster.get("role").asText())) {
+                continue;
+            }
+            JsonNode primary = JSON.readTree(get(registry.url() + "/clusters/" + cluster.get("id").asText(), null));
+            say("primary/standby details of %s", primary.get("name").asText());
+            say("  %-8s %-9s %-8s %-7s %-22s %s", "cluster", "role", "version", "status", "access address", "binding");
+            say("  %-8s %-9s %-8s %-7s %-22s %s", primary.get("name").asText(), primary.get("multiClusterRole").asText(),
+                    primary.get("version").asText(), primary.get("status").asText(),
+                    primary.get("accessAddress").asText(), "-");
+            for (JsonNode standby : primary.get("standbys")) {
+                say("  %-8s %-9s %-8s %-7s %-22s %s (heartbeat %s)", standby.get("name").asText(), "FOLLOWER",
+                        standby.get("version").asText() + (standby.get("versionDiffersFromPrimary").asBoolean() ? "!" : ""),
+                        standby.get("status").asText(), standby.get("accessAddress").asText(),
+                        standby.get("binding").asText(), standby.path("heartbeat").asText("-"));
+            }
+        }
+    }
+
+    /** The seed's "AZ details" view, from the registry. */
+    private static void printAzs(ServiceProcess registry, String deployment) throws IOException, InterruptedException {
+        say("availability zones");
+        say("  %-5s %-6s %-24s %-24s %-22s %s", "AZ", "IDCs", "OCP instances", "access address", "ConfigUrl", "MonitorDB");
+        for (JsonNode az : JSON.readTree(get(registry.url() + "/azs", null)).get("azs")) {
+            if (!deployment.equals(az.get("deploymentId").asText())) {
+                continue;
+            }
+            StringBuilder idcs = new StringBuilder();
+            az.get("idcs").forEach(idc -> idcs.append(idcs.isEmpty() ? "" : ",").append(idc.get("name").asText()));
+            StringBuilder nodes = new StringBuilder();
+            az.get("ocpInstances").forEach(n -> nodes.append(nodes.isEmpty() ? "" : ",").append(n.get("host").asText()));
+            say("  %-5s %-6s %-24s %-24s %-22s %s", az.get("name").asText(), idcs, nodes,
+                    az.get("accessAddress").asText(), az.get("configUrl").asText(), az.get("monitorDb").asText());
+        }
     }
 
     private static void report(Map<String, String> seen, String what, String status) {
@@ -121,8 +166,17 @@ public final class Demo {
         }
     }
 
-    private static String get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static HttpRequest.Builder authorized(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private static String get(String url, String token) throws IOException, InterruptedException {
+        return HTTP.send(authorized(url, token).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String randomToken() {
+        return HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     }
 
     private static void say(String format, Object... args) {

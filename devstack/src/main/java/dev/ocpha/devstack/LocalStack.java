@@ -1,12 +1,12 @@
 package dev.ocpha.devstack;
 
-import dev.ocpha.lab.LabFleet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,39 +14,47 @@ import java.util.concurrent.CompletableFuture;
 /** The four services as separate processes, pointed at one broker, one database and a lab fleet. */
 public final class LocalStack implements AutoCloseable {
 
-    public static final String LAB_CREDENTIAL = "lab";
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private final List<ServiceProcess> all = new ArrayList<>();
-    private final ServiceProcess planner;
-    private final ServiceProcess checker;
-    private final ServiceProcess registry;
+    private volatile ServiceProcess planner;
+    private volatile ServiceProcess checker;
+    private volatile ServiceProcess registry;
     private final List<ServiceProcess> executors = new ArrayList<>();
 
-    private LocalStack(Path projectRoot, ServiceProcess.Infrastructure infrastructure, LabFleet fleet,
-                       int executorCount, Ports ports, Path logDir) {
-        Map<String, String> ssh = Map.of(
-                "ocpha.ssh.known-hosts", fleet.knownHosts().toString(),
-                "ocpha.ssh.credentials." + LAB_CREDENTIAL, fleet.clientPrivateKey().toString());
+    private LocalStack(Path projectRoot, ServiceProcess.Infrastructure infrastructure, Path serviceSettings,
+                       String apiToken, int executorCount, Ports ports, Path logDir) {
+        // passwords and key paths reach the services in a file of theirs, never on a command line
+        Map<String, String> settings = Map.of("quarkus.config.locations", serviceSettings.toUri().toString());
         planner = add(ServiceProcess.start(projectRoot, "planner-service", "planner-service", ports.planner(),
-                infrastructure, Map.of(), logDir));
+                infrastructure, Map.of(), Map.of("OCPHA_PLANNER_API_TOKEN", apiToken), logDir));
         checker = add(ServiceProcess.start(projectRoot, "checker-service", "checker-service", ports.checker(),
-                infrastructure, ssh, logDir));
+                infrastructure, settings, Map.of(), logDir));
         registry = add(ServiceProcess.start(projectRoot, "registry-service", "registry-service", ports.registry(),
-                infrastructure, Map.of(), logDir));
+                infrastructure, Map.of(), Map.of(), logDir));
         for (int i = 0; i < executorCount; i++) {
-            String id = "executor-" + (i + 1);
-            Map<String, String> properties = new java.util.HashMap<>(ssh);
-            properties.put("ocpha.executor.id", id);
-            executors.add(add(ServiceProcess.start(projectRoot, "executor-service", id, ports.executor(i),
-                    infrastructure, properties, logDir)));
+            executors.add(add(startExecutor(projectRoot, infrastructure, settings, i + 1, ports.executor(i), logDir)));
         }
     }
 
-    /** Starts every service and waits until all are ready; on failure, stops what it started. */
-    public static LocalStack start(Path projectRoot, ServiceProcess.Infrastructure infrastructure, LabFleet fleet,
-                                   int executorCount, Ports ports, Path logDir) {
-        LocalStack stack = new LocalStack(projectRoot, infrastructure, fleet, executorCount, ports, logDir);
+    private static ServiceProcess startExecutor(Path projectRoot, ServiceProcess.Infrastructure infrastructure,
+                                                Map<String, String> settings, int number, int port, Path logDir) {
+        String id = "executor-" + number;
+        Map<String, String> properties = new HashMap<>(settings);
+        properties.put("ocpha.executor.id", id);
+        return ServiceProcess.start(projectRoot, "executor-service", id, port, infrastructure, properties, Map.of(),
+                logDir);
+    }
+
+    /**
+     * Starts every service and waits until all are ready; on failure, stops what it started. {@code serviceSettings}
+     * is the checker's and executors' configuration file (SSH known hosts and keys, secrets, media directory: a lab
+     * fleet's {@code services.properties}); {@code apiToken} the planner's bearer token.
+     */
+    public static LocalStack start(Path projectRoot, ServiceProcess.Infrastructure infrastructure, Path serviceSettings,
+                                   String apiToken, int executorCount, Ports ports, Path logDir) {
+        LocalStack stack = new LocalStack(projectRoot, infrastructure, serviceSettings, apiToken, executorCount, ports,
+                logDir);
         try {
             CompletableFuture.allOf(stack.all.stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(STARTUP)))
@@ -63,6 +71,30 @@ public final class LocalStack implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Kills a service with SIGKILL, as a crash would, and starts it again on the same port; returns once it is ready.
+     * Its work in flight is whatever its database and the broker kept.
+     */
+    public synchronized ServiceProcess crashAndRestart(ServiceProcess service) {
+        int index = all.indexOf(service);
+        if (index < 0) {
+            throw new IllegalArgumentException(service.name() + " is not part of this stack");
+        }
+        service.kill();
+        ServiceProcess restarted = service.relaunch();
+        all.set(index, restarted);
+        if (service == planner) {
+            planner = restarted;
+        } else if (service == checker) {
+            checker = restarted;
+        } else if (service == registry) {
+            registry = restarted;
+        } else {
+            executors.set(executors.indexOf(service), restarted);
+        }
+        return restarted.awaitReady(STARTUP);
+    }
+
     public ServiceProcess planner() {
         return planner;
     }
@@ -75,11 +107,11 @@ public final class LocalStack implements AutoCloseable {
         return registry;
     }
 
-    public List<ServiceProcess> executors() {
-        return executors;
+    public synchronized List<ServiceProcess> executors() {
+        return List.copyOf(executors);
     }
 
-    public List<ServiceProcess> services() {
+    public synchronized List<ServiceProcess> services() {
         return List.copyOf(all);
     }
 

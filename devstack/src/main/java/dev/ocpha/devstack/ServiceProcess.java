@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +19,25 @@ public final class ServiceProcess extends ChildProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
+    private final List<String> command;
+    private final Map<String, String> env;
 
-    private ServiceProcess(String name, List<String> command, Map<String, String> env, Path log, int port) {
-        super(name, command, env, log);
+    private ServiceProcess(String name, List<String> command, Map<String, String> env, Path log, int port,
+                           boolean appendToLog) {
+        super(name, command, env, log, appendToLog);
         this.port = port;
+        this.command = command;
+        this.env = env;
     }
 
     /**
      * Starts {@code service} (e.g. {@code planner-service}) from {@code projectRoot/<service>/target/quarkus-app}.
-     * {@code properties} become {@code -D} options (configuration the service reads, never secrets in events).
+     * {@code properties} become {@code -D} options and {@code environment} environment variables of the process:
+     * never put a secret in {@code properties}, which any user can read from the command line.
      */
     public static ServiceProcess start(Path projectRoot, String service, String instance, int port,
-                                       Infrastructure infrastructure, Map<String, String> properties, Path logDir) {
+                                       Infrastructure infrastructure, Map<String, String> properties,
+                                       Map<String, String> environment, Path logDir) {
         Path jar = projectRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
@@ -38,12 +46,21 @@ public final class ServiceProcess extends ChildProcess {
                 "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", infrastructure.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", infrastructure.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        return new ServiceProcess(instance, command, env, logDir.resolve(instance + ".log"), port);
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers()));
+        return new ServiceProcess(instance, command, env, logDir.resolve(instance + ".log"), port, false);
+    }
+
+    /** The same service started again, on the same port and log, once this process is gone (stopped or killed). */
+    public ServiceProcess relaunch() {
+        if (isAlive()) {
+            throw new IllegalStateException(name() + " is still running");
+        }
+        return new ServiceProcess(name(), command, env, log(), port, true);
     }
 
     public int port() {

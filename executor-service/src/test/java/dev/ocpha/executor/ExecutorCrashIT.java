@@ -83,7 +83,7 @@ class ExecutorCrashIT {
         return ServiceProcess.start(Path.of("..").toAbsolutePath().normalize(), "executor-service", id,
                 LocalStack.freePort(), new ServiceProcess.Infrastructure(infra.kafkaBootstrapServers(), infra.jdbcUrl(),
                         infra.username(), infra.password()),
-                Map.of("quarkus.config.locations", config.toUri().toString()), work.resolve("logs"));
+                Map.of("quarkus.config.locations", config.toUri().toString()), Map.of(), work.resolve("logs"));
     }
 
     @Test

@@ -63,7 +63,8 @@ public final class DeploymentWatcher implements Callable<Integer> {
         this(System.out);
     }
 
-    DeploymentWatcher(PrintStream out) {
+    /** Prints to {@code out} instead of the console (for programs that embed the watcher). */
+    public DeploymentWatcher(PrintStream out) {
         this.out = out;
     }
 

@@ -1,5 +1,7 @@
 package dev.ocpha.lab.cli;
 
+import dev.ocpha.lab.LabServiceSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class LabCliTest {
     @Test
     void upWritesServiceSettingsWithPasswordsThatMeetOcpsRule_andTopologiesForEveryMode() throws Exception {
         try (LabFleet fleet = LabFleet.builder(dir).hosts(9).azs(3).idcs(6).regions(3).sshPort(0).start()) {
-            Path file = LabCli.writeServiceProperties(fleet, dir.resolve("media"));
+            Path file = LabServiceSettings.write(fleet, dir.resolve("media"));
             Properties p = new Properties();
             try (var in = Files.newBufferedReader(file)) {
                 p.load(in);
@@ -55,7 +57,7 @@ class LabCliTest {
                 assertEquals(null, dev.ocpha.lab.ocp.PasswordRule.problem(password), ref);
             }
             String first = Files.readString(file);
-            LabCli.writeServiceProperties(fleet, dir.resolve("media"));
+            LabServiceSettings.write(fleet, dir.resolve("media"));
             assertEquals(first, Files.readString(file), "a restarted fleet keeps its passwords");
 
             List<Path> topologies = LabTopologies.write(fleet, dir.resolve("topologies"));

@@ -17,8 +17,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class VerificationFacts {
 
-    /** The verification item that reports a standby's binding, with {@code target} the standby cluster. */
+    /** The verification item that reports a standby's binding, with {@code target} {@code cluster:<standby>}. */
     public static final String STANDBY_BOUND_CHECK = "standby-bound";
+    private static final String CLUSTER_TARGET = "cluster:";
 
     private final StepFacts steps;
 
@@ -38,7 +39,8 @@ public class VerificationFacts {
         }
         for (BindingEntity binding : BindingEntity.ofDeployment(deploymentId)) {
             event.items().stream()
-                    .filter(item -> STANDBY_BOUND_CHECK.equals(item.check()) && binding.standbyCluster.equals(item.target()))
+                    .filter(item -> STANDBY_BOUND_CHECK.equals(item.check())
+                            && (CLUSTER_TARGET + binding.standbyCluster).equals(item.target()))
                     .findFirst()
                     .ifPresent(item -> {
                         binding.syncState = item.observed();

@@ -1,0 +1,170 @@
+package dev.ocpha.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import dev.ocpha.devstack.LocalStack;
+import dev.ocpha.devstack.ServiceProcess;
+import dev.ocpha.infra.SharedInfrastructure;
+import dev.ocpha.lab.LabFleet;
+import dev.ocpha.lab.LabHost;
+import dev.ocpha.lab.LabMedia;
+import dev.ocpha.lab.LabServiceSettings;
+import dev.ocpha.lab.LabTopologies;
+import dev.ocpha.ssh.MapCredentialStore;
+import dev.ocpha.ssh.RemoteExecutor;
+import dev.ocpha.ssh.SshjRemoteExecutor;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The system under test, once per test JVM: a real Kafka broker and PostgreSQL, a lab fleet with installation media,
+ * and the four services as separate processes (two executors), configured as an operator would: the fleet's
+ * services.properties and a planner API token. Every test deploys on hosts of its own.
+ */
+final class E2eSystem {
+
+    static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+    static final Duration DEPLOYMENT_TIMEOUT = Duration.ofMinutes(6);
+    private static final int HOSTS = 36;
+    private static final Set<String> SETTLED = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "DESTROYED");
+    private static E2eSystem instance;
+
+    final SharedInfrastructure infra;
+    final LabFleet fleet;
+    final LocalStack stack;
+    final String token;
+    private final Properties settings = new Properties();
+    private final RemoteExecutor ssh;
+    private int nextHost;
+
+    private E2eSystem(Path work) throws IOException {
+        infra = SharedInfrastructure.get();
+        fleet = LabFleet.builder(work.resolve("lab")).hosts(HOSTS).sshPort(0).ocpStartDelay(Duration.ofMillis(300))
+                .start();
+        Path media = work.resolve("lab").resolve("media");
+        LabMedia.generate(media, LabMedia.DEFAULT, 256 * 1024);
+        Path settingsFile = LabServiceSettings.write(fleet, media);
+        try (Reader reader = Files.newBufferedReader(settingsFile, StandardCharsets.ISO_8859_1)) {
+            settings.load(reader);
+        }
+        token = "e2e-" + UUID.randomUUID();
+        stack = LocalStack.start(PROJECT, new ServiceProcess.Infrastructure(infra.kafkaBootstrapServers(),
+                infra.jdbcUrl(), infra.username(), infra.password()), settingsFile, token, 2,
+                LocalStack.Ports.free(), work.resolve("logs"));
+        ssh = new SshjRemoteExecutor(new MapCredentialStore(Map.of(LabTopologies.CREDENTIAL, fleet.clientPrivateKey())),
+                fleet.knownHosts(), Duration.ofSeconds(10));
+    }
+
+    static synchronized E2eSystem get() {
+        if (instance == null) {
+            try {
+                instance = new E2eSystem(Files.createTempDirectory("ocpha-e2e-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            E2eSystem started = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.ssh.close();
+                started.stack.close();
+                started.fleet.close();
+            }, "e2e-shutdown"));
+        }
+        return instance;
+    }
+
+    /** {@code count} hosts no other test deploys on. */
+    synchronized List<LabHost> hosts(int count) {
+        if (nextHost + count > HOSTS) {
+            throw new IllegalStateException("the e2e fleet has " + HOSTS + " hosts; raise HOSTS for more tests");
+        }
+        List<LabHost> hosts = fleet.hosts().subList(nextHost, nextHost + count);
+        nextHost += count;
+        return hosts;
+    }
+
+    /** A secret of the lab's secret store, for tests that talk to the OCP stand-ins as an operator would. */
+    String secret(String ref) {
+        return settings.getProperty("ocpha.secrets.\"" + ref + "\"");
+    }
+
+    String adminPassword() {
+        return secret(LabTopologies.SECRET_REFS.get("ocpAdmin"));
+    }
+
+    RemoteExecutor ssh() {
+        return ssh;
+    }
+
+    RequestSpecification planner() {
+        return given().baseUri(stack.planner().url()).header("Authorization", "Bearer " + token);
+    }
+
+    RequestSpecification registry() {
+        return given().baseUri(stack.registry().url());
+    }
+
+    String submit(String yaml) {
+        return submit(yaml, "e2e-" + UUID.randomUUID());
+    }
+
+    String submit(String yaml, String correlationId) {
+        return planner().contentType("application/yaml").header("X-Correlation-Id", correlationId)
+                .body(yaml.getBytes(StandardCharsets.UTF_8))
+                .post("/deployments").then().statusCode(202).extract().path("id");
+    }
+
+    /** Waits until the deployment settles and returns it; a failure names its reason. */
+    JsonPath awaitSettled(String id) {
+        long deadline = System.nanoTime() + DEPLOYMENT_TIMEOUT.toNanos();
+        while (true) {
+            JsonPath deployment = planner().get("/deployments/" + id).then().statusCode(200).extract().jsonPath();
+            if (SETTLED.contains(deployment.getString("status"))) {
+                return deployment;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("deployment " + id + " did not settle within " + DEPLOYMENT_TIMEOUT + "; it is "
+                        + deployment.getString("status") + ": " + deployment.prettify());
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    /** Waits until the deployment succeeded, failing with the reason otherwise. */
+    JsonPath awaitSucceeded(String id) {
+        JsonPath deployment = awaitSettled(id);
+        if (!"SUCCEEDED".equals(deployment.getString("status"))) {
+            throw new AssertionError("deployment " + id + " is " + deployment.getString("status") + ": "
+                    + deployment.getString("failureReason"));
+        }
+        return deployment;
+    }
+
+    JsonPath report(String id) {
+        return planner().get("/deployments/" + id + "/report").then().statusCode(200).extract().jsonPath();
+    }
+
+    JsonPath topology(String id) {
+        return registry().get("/deployments/" + id + "/topology").then().statusCode(200).extract().jsonPath();
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ocpha.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ocpha.lab.JournalEntry;
+import dev.ocpha.lab.LabHost;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the lab's stand-ins recorded on a host, as command lines, and the order the seed's procedure asks for. */
+final class Journals {
+
+    /** Installation media → MetaDB → OCP → healthy, as every host that runs everything goes through it. */
+    static final List<String> HOST_ORDER = List.of("docker load -i", "docker run -d --name META_OB_ZONE",
+            "docker run -d --name ocp", "GET /api/status => 200");
+
+    private Journals() {
+    }
+
+    static List<String> lines(LabHost host) {
+        return host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+    }
+
+    static long count(LabHost host, String fragment) {
+        return lines(host).stream().filter(line -> line.contains(fragment)).count();
+    }
+
+    /** When the first call containing {@code fragment} happened on the host. */
+    static Instant first(LabHost host, String fragment) {
+        return host.journal().stream().filter(e -> (e.commandLine() + " => " + e.exitStatus()).contains(fragment))
+                .map(JournalEntry::time).findFirst()
+                .orElseThrow(() -> new AssertionError("'" + fragment + "' is not in the journal of " + host.name()
+                        + ": " + lines(host)));
+    }
+
+    static Instant last(LabHost host, String fragment) {
+        return host.journal().stream().filter(e -> (e.commandLine() + " => " + e.exitStatus()).contains(fragment))
+                .map(JournalEntry::time).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("'" + fragment + "' is not in the journal of " + host.name()));
+    }
+
+    /** The first call of each fragment comes after the first call of the one before it. */
+    static void assertInOrder(LabHost host, List<String> fragments) {
+        List<String> lines = lines(host);
+        List<Integer> positions = new ArrayList<>();
+        for (String fragment : fragments) {
+            int index = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(fragment)) {
+                    index = i;
+                    break;
+                }
+            }
+            assertTrue(index >= 0, "'" + fragment + "' is not in the journal of " + host.name() + ": " + lines);
+            positions.add(index);
+        }
+        for (int i = 1; i < positions.size(); i++) {
+            assertTrue(positions.get(i - 1) < positions.get(i), host.name() + " ran " + fragments.get(i) + " before "
+                    + fragments.get(i - 1) + ": " + lines);
+        }
+    }
+
+    static void assertBefore(Instant earlier, Instant later, String what) {
+        assertTrue(!earlier.isAfter(later), what + ": " + earlier + " is after " + later);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.ocpha.e2e;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ocpha.devstack.LabTopology;
+import dev.ocpha.lab.LabHost;
+import dev.ocpha.ssh.ExecResult;
+import dev.ocpha.ssh.SshTarget;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cross-city primary/standby (ocp-facts §8): a primary of three hosts and two standbys of three, each standby
+ * registered to the primary by the registry's reaction to facts, never by a planned step.
+ */
+class MultiClusterDeploymentTest {
+
+    static E2eSystem system;
+    static List<LabHost> primary;
+    static List<LabHost> standbyA;
+    static List<LabHost> standbyB;
+    static String id;
+
+    @BeforeAll
+    static void deploy() {
+        system = E2eSystem.get();
+        List<LabHost> hosts = system.hosts(9);
+        primary = hosts.subList(0, 3);
+        standbyA = hosts.subList(3, 6);
+        standbyB = hosts.subList(6, 9);
+        LabTopology topology = LabTopology.named("mc", "MULTI_CLUSTER")
+                .cluster("bj", "PRIMARY", "beijing").cluster("sh", "STANDBY", "shanghai")
+                .cluster("sz", "STANDBY", "shenzhen");
+        primary.forEach(host -> topology.host(host, "bj", "beijing", "bj-idc"));
+        standbyA.forEach(host -> topology.host(host, "sh", "shanghai", "sh-idc"));
+        standbyB.forEach(host -> topology.host(host, "sz", "shenzhen", "sz-idc"));
+        id = system.submit(topology.toYaml());
+        system.awaitSucceeded(id);
+    }
+
+    @Test
+    void theRegistryShowsOnePrimaryWithBothStandbysBound() {
+        JsonPath topology = system.topology(id);
+        assertEquals(List.of("PRIMARY"), topology.getList("clusters.findAll { it.role == 'PRIMARY' }.role"));
+        String primaryId = topology.getString("clusters.find { it.name == 'bj' }.id");
+        system.registry().get("/clusters/" + primaryId).then().statusCode(200)
+                .body("multiClusterRole", equalTo("LEADER"))
+                .body("status", equalTo("ACTIVE"))
+                .body("standbys", hasSize(2))
+                .body("standbys.binding", equalTo(List.of("BOUND", "BOUND")))
+                .body("standbys.status", equalTo(List.of("ACTIVE", "ACTIVE")))
+                .body("standbys.versionDiffersFromPrimary", equalTo(List.of(false, false)));
+        String standbyId = topology.getString("clusters.find { it.name == 'sh' }.id");
+        system.registry().get("/clusters/" + standbyId).then()
+                .body("multiClusterRole", equalTo("FOLLOWER"))
+                .body("primary.name", equalTo("bj"))
+                .body("sync", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void thePrimarysMetaDbListsBothStandbysAsFollowers() throws Exception {
+        LabHost host = primary.get(0);
+        String query = "IFS= read -r MYSQL_PWD; export MYSQL_PWD; obclient -h " + host.address()
+                + " -P 2881 -u 'meta_user@ocp_meta#bj-meta' -D meta_database -N -e "
+                + "'SELECT cluster_name, role FROM meta_database.ocp_multi_cluster'";
+        ExecResult result = system.ssh().exec(new SshTarget(host.address(), host.sshPort(), "root", "lab"), query,
+                system.secret("lab-meta") + "\n", Duration.ofSeconds(30));
+        assertEquals(0, result.exitStatus(), result.stderr());
+        List<String> rows = result.stdout().lines().map(String::strip).toList();
+        assertTrue(rows.contains("bj\tLEADER"), rows.toString());
+        assertTrue(rows.contains("sh\tFOLLOWER"), rows.toString());
+        assertTrue(rows.contains("sz\tFOLLOWER"), rows.toString());
+    }
+
+    @Test
+    void eachStandbyRegistersAfterThePrimaryIsActive_andSetsItsParametersAfterwards() {
+        Instant primaryParameters = primary.stream()
+                .map(h -> Journals.last(h, "PUT /api/v2/config/systemParameters/ocp.site.url"))
+                .max(Instant::compareTo).orElseThrow();
+        for (List<LabHost> standby : List.of(standbyA, standbyB)) {
+            LabHost first = standby.get(0);
+            Instant registered = Journals.first(first, "registerMc");
+            Journals.assertBefore(primaryParameters, registered, "the primary is active before " + first.name()
+                    + " registers");
+            for (LabHost host : standby) {
+                Journals.assertInOrder(host, List.of("docker run -d --name ocp", "enableMc"));
+                Journals.assertBefore(registered, Journals.first(host, "PUT /api/v2/config/systemParameters/ocp.site.url"),
+                        host.name() + " sets its parameters after its cluster is registered");
+            }
+            assertEquals(1, standby.stream().mapToLong(h -> Journals.count(h, "registerMc")).sum(),
+                    "one registration per standby cluster");
+        }
+        assertTrue(system.report(id).getList("verification.items.findAll { it.check == 'standby-bound' }.status")
+                .stream().allMatch("PASS"::equals));
+    }
+}
