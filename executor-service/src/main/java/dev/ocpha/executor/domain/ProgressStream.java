@@ -1,6 +1,7 @@
 package dev.ocpha.executor.domain;
 
 import dev.ocpha.executor.config.ExecutorConfig;
+import dev.ocpha.platform.messaging.Correlation;
 import dev.ocpha.ssh.OutputListener;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,10 +29,15 @@ final class ProgressStream implements OutputListener, AutoCloseable {
     private final Map<Stream, StringBuilder> pending = new EnumMap<>(Stream.class);
     private final StringBuilder tail = new StringBuilder();
     private final ScheduledFuture<?> timer;
+    private final String correlationId;
+    private final String causationId;
     private int seq;
     private boolean capped;
 
+    /** Created on the step's thread: the events carry its correlation and causation, whichever thread flushes. */
     ProgressStream(Sink sink, Redactor redactor, ExecutorConfig.Progress limits, ScheduledExecutorService scheduler) {
+        this.correlationId = Correlation.correlationId();
+        this.causationId = Correlation.causationId();
         this.sink = sink;
         this.redactor = redactor;
         this.limits = limits;
@@ -76,13 +82,19 @@ final class ProgressStream implements OutputListener, AutoCloseable {
         }
         if (seq >= limits.maxEvents() - 1) {
             capped = true;
-            sink.publish(++seq, stream, "[executor] output beyond " + limits.maxEvents()
+            publish(stream, "[executor] output beyond " + limits.maxEvents()
                     + " progress events is kept only in the step run's output tail\n");
             return;
         }
         String cut = text.length() <= limits.maxChars() ? text
                 : "…" + text.substring(text.length() - limits.maxChars() + 1);
-        sink.publish(++seq, stream, cut);
+        publish(stream, cut);
+    }
+
+    private void publish(String stream, String text) {
+        try (Correlation.Scope ignored = Correlation.open(correlationId, causationId)) {
+            sink.publish(++seq, stream, text);
+        }
     }
 
     @Override
