@@ -65,6 +65,12 @@ final class Deploy {
 
     /** An OCP container on {@code host} against the MetaDB at {@code metaDbHost}, secrets from stdin. */
     static SshjClient.Result ocp(LabFleet fleet, LabHost host, String metaDbHost, String cluster, int port) throws IOException {
+        return ocp(fleet, host, metaDbHost, cluster, port, "");
+    }
+
+    /** {@code moreProperties}: further {@code key:value} lines of OCP_CONFIG_PROPERTIES, each ending in a newline. */
+    static SshjClient.Result ocp(LabFleet fleet, LabHost host, String metaDbHost, String cluster, int port,
+                                 String moreProperties) throws IOException {
         return SshjClient.run(fleet, host, """
                 IFS= read -r OCP_METADB_PASSWORD; IFS= read -r OCP_MONITORDB_PASSWORD; IFS= read -r OCP_INITIAL_ADMIN_PASSWORD
                 export OCP_METADB_PASSWORD OCP_MONITORDB_PASSWORD OCP_INITIAL_ADMIN_PASSWORD
@@ -73,9 +79,10 @@ final class Deploy {
                   -e OCP_METADB_PASSWORD -e OCP_METADB_DBNAME=meta_database \\
                   -e OCP_MONITORDB_USER=monitor_user@ocp_monitor#%s -e OCP_MONITORDB_PASSWORD \\
                   -e OCP_MONITORDB_DBNAME=monitor_database -e OCP_INITIAL_ADMIN_PASSWORD \\
-                  -e "OCP_CONFIG_PROPERTIES=server.port:%d
+                  -e "OCP_CONFIG_PROPERTIES=%sserver.port:%d
                 ocp.site.url:http://%s:%d" %s
-                """.formatted(metaDbHost, cluster, cluster, port, host.address(), port, LabMedia.OCP.image()),
+                """.formatted(metaDbHost, cluster, cluster, moreProperties, port, host.address(), port,
+                LabMedia.OCP.image()),
                 META_PW + "\n" + MONITOR_PW + "\n" + ADMIN_PW + "\n");
     }
 }

@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,11 @@ import java.util.concurrent.TimeUnit;
 public final class OcpServer implements ContainerProcess {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BOOTSTRAP_PATH = "/home/admin/ocp-server/bin/ocp-bootstrap";
+    /** The parameters each AZ of a multi-AZ OCP has its own value of (ocp-facts §9, AZ/300). */
+    private static final Set<String> PER_AZ = Set.of("ocp.site.url", "ocp.config-url.site.url",
+            "ocp.monitordb.host", "ocp.monitordb.port", "ocp.monitordb.username", "ocp.monitordb.password",
+            "ocp.monitordb.database");
+    private static final String AZ_SCOPE = "az:";
     private static final List<String> REQUIRED_ENV = List.of("OCP_METADB_HOST", "OCP_METADB_PORT", "OCP_METADB_USER",
             "OCP_METADB_PASSWORD", "OCP_METADB_DBNAME", "OCP_MONITORDB_USER", "OCP_MONITORDB_PASSWORD",
             "OCP_MONITORDB_DBNAME", "OCP_INITIAL_ADMIN_PASSWORD");
@@ -131,15 +137,30 @@ public final class OcpServer implements ContainerProcess {
         heartbeat = timer.scheduleWithFixedDelay(this::heartbeat, 0, McTimings.HEARTBEAT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Writes the environment's properties where the MetaDB has none yet, then takes the MetaDB's values. */
+    /**
+     * Writes the environment's properties where the MetaDB has none yet, then takes the MetaDB's values: the
+     * cluster's, then its own AZ's, which win (ocp-facts §9: each AZ has its own site URL, ConfigUrl and MonitorDB).
+     */
     private void loadFromMetaDb() {
         try (MetaDbClient db = metaDb()) {
             ObjectNode initial = JSON.createObjectNode().put("op", "configSetIfAbsent");
             ObjectNode values = initial.putObject("values");
-            envProperties().forEach(values::put);
+            envProperties().forEach((name, value) -> values.put(storedName(name), value));
             db.op(initial);
+            Map<String, String> stored = new LinkedHashMap<>();
             db.op(JSON.createObjectNode().put("op", "configGet")).path("config").fields()
-                    .forEachRemaining(e -> effective.put(e.getKey(), e.getValue().asText()));
+                    .forEachRemaining(e -> stored.put(e.getKey(), e.getValue().asText()));
+            stored.forEach((name, value) -> {
+                if (!name.startsWith(AZ_SCOPE)) {
+                    effective.put(name, value);
+                }
+            });
+            String own = az() == null ? null : AZ_SCOPE + az() + ":";
+            stored.forEach((name, value) -> {
+                if (own != null && name.startsWith(own)) {
+                    effective.put(name.substring(own.length()), value);
+                }
+            });
             JsonNode mc = db.op(JSON.createObjectNode().put("op", "mcGet")).get("mc");
             multiCluster = mc == null || mc.isNull() ? null : mc;
             metaDbProblem = null;
@@ -147,6 +168,17 @@ public final class OcpServer implements ContainerProcess {
             metaDbProblem = f.mysqlLine();
             log("ocp.log", "ERROR cannot connect to MetaDB " + metaDbAddress() + ": " + f.mysqlLine());
         }
+    }
+
+    /** This OCP's availability zone when it was installed in multi-AZ mode, else null. */
+    private String az() {
+        Map<String, String> env = envProperties();
+        return "true".equals(env.get("ocp.multi-az.enabled")) ? env.get("ocp.multi-az.az-name") : null;
+    }
+
+    /** Where a parameter lives in the MetaDB: per AZ for the per-AZ ones of a multi-AZ OCP, else cluster-wide. */
+    private String storedName(String name) {
+        return az() != null && PER_AZ.contains(name) ? AZ_SCOPE + az() + ":" + name : name;
     }
 
     private MetaDbClient metaDb() throws SqlFailure {
@@ -398,7 +430,7 @@ public final class OcpServer implements ContainerProcess {
             return new Object[] {400, error(400, "ILLEGAL_ARGUMENT", invalid, began)};
         }
         try (MetaDbClient db = metaDb()) {
-            db.op(JSON.createObjectNode().put("op", "configSet").put("name", name).put("value", text));
+            db.op(JSON.createObjectNode().put("op", "configSet").put("name", storedName(name)).put("value", text));
         } catch (SqlFailure f) {
             return new Object[] {500, error(500, "METADB_UNAVAILABLE", "cannot store the parameter: " + f.mysqlLine(), began)};
         }
