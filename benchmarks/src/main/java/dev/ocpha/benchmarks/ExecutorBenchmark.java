@@ -62,9 +62,9 @@ public final class ExecutorBenchmark {
     private static final String CREDENTIAL = "lab";
     private static final String ADMIN_REF = "bench-admin";
     private static final int HOSTS = 12;
-    private static final int SLOTS = 4;
-    private static final int STATUS_DELAY_MS = 1000;
-    private static final int THROUGHPUT_STEPS = 240;
+    private static final int SLOTS = 3;
+    private static final int STATUS_DELAY_MS = 2000;
+    private static final int THROUGHPUT_STEPS = 144;
     private static final int HOPS = 1000;
     private static final int WARMUP_HOPS = 50;
 
@@ -323,9 +323,12 @@ public final class ExecutorBenchmark {
         return server;
     }
 
-    private void close() {
+    private void close() throws IOException {
         producer.close();
         ocp.stop(0);
         fleet.close();
+        try (var paths = Files.walk(work)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 }

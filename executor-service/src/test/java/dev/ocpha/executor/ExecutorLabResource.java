@@ -32,7 +32,7 @@ public class ExecutorLabResource implements QuarkusTestResourceLifecycleManager 
         if (fleet == null) {
             try {
                 Path dir = Files.createTempDirectory("ocpha-executor-lab");
-                fleet = LabFleet.start(dir.resolve("fleet"), 5, 0);
+                fleet = LabFleet.start(dir.resolve("fleet"), 7, 0);
                 media = Files.createDirectories(dir.resolve("media"));
                 LabMedia.generate(media);
                 try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

@@ -11,6 +11,7 @@ import dev.ocpha.contracts.EventType;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.Topics;
 import dev.ocpha.contracts.events.AzAssigned;
+import dev.ocpha.contracts.events.StandbyRegistrationRequested;
 import dev.ocpha.contracts.events.StepFailed;
 import dev.ocpha.contracts.events.StepRequested;
 import dev.ocpha.contracts.events.StepSucceeded;
@@ -21,6 +22,7 @@ import dev.ocpha.executor.persistence.StepRunEntity;
 import dev.ocpha.executor.persistence.StepTryEntity;
 import dev.ocpha.infra.RealInfrastructureResource;
 import dev.ocpha.infra.TopicProbe;
+import dev.ocpha.lab.JournalEntry;
 import dev.ocpha.lab.LabHost;
 import dev.ocpha.ssh.PinnedHostKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -89,7 +91,7 @@ class StepExecutionTest {
     }
 
     @Test
-    void singleNodeHost_runsTheSeedsStepsInOrder_eachCommandOncePerSuccessfulAttempt_andAReRunChangesNothing()
+    void singleNodeHost_runsTheSeedsStepsInOrder_eachCommandOncePerSuccessfulAttempt_aReRunChangesNothing_andTearsDown()
             throws Exception {
         LabHost host = ExecutorLabResource.fleet().host(4);
         String deploymentId = UUID.randomUUID().toString();
@@ -123,15 +125,85 @@ class StepExecutionTest {
         }
         List<String> again = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
         once.forEach((command, times) -> assertEquals(times, count(again, command), "re-run repeated " + command));
+
+        // teardown, twice: the second finds nothing left to remove
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            success(new StepRequested(deploymentId, "remove-ocp@" + host.name(), StepKinds.REMOVE_OCP, "teardown",
+                    host.name(), "c1", access(host), Map.of("container", "ocp"), 120, 3, attempt));
+            success(new StepRequested(deploymentId, "remove-metadb@" + host.name(), StepKinds.REMOVE_METADB, "teardown",
+                    host.name(), "c1", access(host), Map.of("container", "metadb", "installDir", "/home/admin/oceanbase",
+                    "dataDir", "/data/1", "logDir", "/log/1"), 120, 3, attempt));
+        }
+        List<String> removed = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        assertEquals(1, count(removed, "docker rm -f ocp"));
+        assertEquals(1, count(removed, "docker rm -f metadb"));
+        try (var left = Files.list(host.root().resolve("data/1"))) {
+            assertEquals(0, left.count(), "the MetaDB data directory is emptied");
+        }
+    }
+
+    @Test
+    void standbyRegistrationRequested_registersTheStandbyToThePrimaryOnce() throws Exception {
+        LabHost primary = ExecutorLabResource.fleet().host(5);
+        LabHost standby = ExecutorLabResource.fleet().host(6);
+        String deploymentId = UUID.randomUUID().toString();
+        deployMultiCluster(deploymentId, primary, 1, "ocp1", "LEADER");
+        deployMultiCluster(deploymentId, standby, 2, "ocp2", "FOLLOWER");
+        StandbyRegistrationRequested asked = new StandbyRegistrationRequested(deploymentId, "ocp2", "ocp1",
+                primary.address() + ":2881", "meta_user@ocp_meta", "meta_database", ExecutorLabResource.META_PASSWORD_REF,
+                standby.name(), access(standby), "ocp");
+        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            send(topicRecord(Topics.TOPOLOGY, asked, EventType.STANDBY_REGISTRATION_REQUESTED));
+            send(topicRecord(Topics.TOPOLOGY, asked, EventType.STANDBY_REGISTRATION_REQUESTED)); // redelivered
+            ConsumerRecord<String, String> outcome = events.awaitMatching(r -> deploymentId.equals(
+                    TopicProbe.header(r, EventHeaders.SUBJECT)) && r.value().contains(StepKinds.registerStandbyStepId("ocp2"))
+                    && (type(r).equals(EventType.STEP_SUCCEEDED.ceType()) || type(r).equals(EventType.STEP_FAILED.ceType())),
+                    1, OUTCOME).get(0);
+            assertEquals(EventType.STEP_SUCCEEDED.ceType(), type(outcome), outcome.value());
+            assertEquals(standby.name(), read(outcome, StepSucceeded.class).host());
+        }
+        List<String> journal = standby.journal().stream().map(JournalEntry::commandLine).toList();
+        // the lab journals the docker exec and the ocp-bootstrap it runs: one registration is these two entries
+        assertEquals(1, journal.stream().filter(line -> line.startsWith("ocp-bootstrap registerMc " + primary.address()
+                + " 2881 meta_user@ocp_meta meta_database")).count(), journal.toString());
+        assertFalse(journal.stream().anyMatch(line -> line.contains("Meta#Secret-pw1")), "the password is on stdin only");
+    }
+
+    /** One single-node OCP cluster in multi-cluster mode: the seed's steps with ENABLE_MULTI_CLUSTER after healthy. */
+    private void deployMultiCluster(String deploymentId, LabHost host, int clusterId, String name, String role) throws Exception {
+        List<StepRequested> plan = new java.util.ArrayList<>(singleNodePlan(deploymentId, host, 1));
+        StepRequested install = plan.get(4);
+        Map<String, String> multiCluster = new HashMap<>(install.parameters());
+        multiCluster.put("multiCluster", "true");
+        plan.set(4, withParameters(install, multiCluster));
+        String url = "http://" + host.address() + ":8080";
+        plan.add(6, new StepRequested(deploymentId, "enable-multi-cluster@" + host.name(), StepKinds.ENABLE_MULTI_CLUSTER,
+                "multi-cluster", host.name(), name, access(host), Map.of("container", "ocp", "clusterId",
+                String.valueOf(clusterId), "clusterName", name, "clusterRole", role, "url", url, "adminPasswordRef",
+                ExecutorLabResource.ADMIN_PASSWORD_REF), 300, 3, 1));
+        for (StepRequested step : plan) {
+            success(step);
+        }
+    }
+
+    private static StepRequested withParameters(StepRequested step, Map<String, String> parameters) {
+        return new StepRequested(step.deploymentId(), step.stepId(), step.kind(), step.description(), step.host(),
+                step.cluster(), step.access(), parameters, step.timeoutSeconds(), step.maxTries(), step.attempt());
+    }
+
+    private static HostAccess access(LabHost host) {
+        return new HostAccess(host.address(), host.sshPort(), "root", ExecutorLabResource.CREDENTIAL);
     }
 
     private static List<StepRequested> singleNodePlan(String deploymentId, LabHost host, int attempt) {
         String a = host.address();
         String url = "http://" + a + ":8080";
         Map<String, String> metaDb = new HashMap<>(metaDbParameters());
+        // a MetaDB cluster of its own per host: the lab joins containers of one cluster name into one cluster
+        String cluster = "ob-" + host.name();
         metaDb.putAll(Map.of("media", "oceanbase-4.2.1", "container", "metadb", "cpu", "16", "memoryGb", "64",
-                "installDir", "/home/admin/oceanbase", "dataDir", "/data/1", "logDir", "/log/1"));
-        Map<String, String> bootstrap = new HashMap<>(Map.of("metaDbCluster", "obcluster", "zones", "z1:" + a + ":2882",
+                "installDir", "/home/admin/oceanbase", "dataDir", "/data/1", "logDir", "/log/1", "metaDbCluster", cluster));
+        Map<String, String> bootstrap = new HashMap<>(Map.of("metaDbCluster", cluster, "zones", "z1:" + a + ":2882",
                 "mysqlPort", "2881", "metaTenant", "ocp_meta", "metaTenantCpu", "2", "metaTenantMemoryGb", "5",
                 "monitorTenant", "ocp_monitor", "monitorTenantCpu", "4", "monitorTenantMemoryGb", "16"));
         bootstrap.putAll(Map.of("rootPasswordRef", ExecutorLabResource.ROOT_PASSWORD_REF,

@@ -116,12 +116,20 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
 
     @Override
     public void upload(SshTarget target, Path local, String remotePath) throws RemoteException {
+        upload(target, local, remotePath, (Duration) null);
+    }
+
+    /** @param timeout bounds each SFTP request (a stalled transfer fails), or null for sshj's default */
+    private void upload(SshTarget target, Path local, String remotePath, Duration timeout) throws RemoteException {
         if (!Files.isRegularFile(local)) {
             throw new IllegalArgumentException("no file to upload at " + local);
         }
         PooledConnection connection = connection(target);
         acquire(connection, target, null);
         try (SFTPClient sftp = connection.open(target, SSHClient::newSFTPClient)) {
+            if (timeout != null) {
+                sftp.getSFTPEngine().setTimeoutMs((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+            }
             int slash = remotePath.lastIndexOf('/');
             if (slash > 0) {
                 sftp.mkdirs(remotePath.substring(0, slash));
@@ -142,7 +150,7 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
             throw new IllegalArgumentException("not a SHA-256 in hex: '" + sha256 + "'");
         }
         String partial = remotePath + ".part";
-        upload(target, local, partial);
+        upload(target, local, partial, timeout);
         ExecResult check = exec(target, "sha256sum " + quote(partial) + " | cut -d' ' -f1", timeout);
         String actual = check.stdout().strip();
         if (!check.succeeded() || !actual.equals(sha256)) {

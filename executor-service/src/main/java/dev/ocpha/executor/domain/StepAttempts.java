@@ -58,8 +58,11 @@ public class StepAttempts {
         Redactor redactor = new Redactor();
         long began = System.nanoTime();
         try (Correlation.Scope ignored = Correlation.open(claimed.run().correlationId(), claimed.run().causationId());
-             ProgressStream progress = new ProgressStream((seq, stream, text) -> outcomes.progress(request, seq, stream, text),
-                     redactor, config.progress(), scheduler)) {
+             ProgressStream progress = new ProgressStream((seq, stream, text) -> {
+                 if (!cancelled.get()) { // a run this executor no longer holds reports nothing more
+                     outcomes.progress(request, seq, stream, text);
+                 }
+             }, redactor, config.progress(), scheduler)) {
             if (claimed.run().takeover()) {
                 LOG.infof("took over step %s (attempt %d) of deployment %s from %s, whose lease expired",
                         request.stepId(), request.attempt(), request.deploymentId(), claimed.run().previousOwner());
@@ -132,6 +135,14 @@ public class StepAttempts {
                 }
                 fail(claimed, progress, tryNumber, failure.exitStatus(),
                         reason + (tryNumber > 1 ? " (after " + tryNumber + " tries)" : ""), failure.retryable(), began);
+                return;
+            } catch (RuntimeException bug) {
+                // a defect, not the host: report it rather than let executor after executor take the run over
+                LOG.errorf(bug, "step %s failed inside the executor", request.stepId());
+                if (!cancelled.get()) {
+                    fail(claimed, progress, tryNumber, null, "the executor failed running the step: "
+                            + redactor.redact(String.valueOf(bug.getMessage())), false, began);
+                }
                 return;
             }
         }
