@@ -16,7 +16,7 @@ public class CheckerTestResource implements QuarkusTestResourceLifecycleManager 
         return Map.of(
                 "ocpha.secrets.\"" + ADMIN_REF + "\"", ADMIN_PASSWORD,
                 "ocpha.secrets.\"" + META_REF + "\"", META_PASSWORD,
-                "ocpha.checker.host-timeout", "20s",
+                "ocpha.checker.host-timeout", "10s",
                 "ocpha.ssh.connect-timeout", "3s");
     }
 

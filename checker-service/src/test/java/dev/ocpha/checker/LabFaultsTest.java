@@ -106,4 +106,16 @@ class LabFaultsTest {
         assertEquals("HOST_KEY_MISMATCH", CheckRuns.result(faulted[0], h.name(), "ssh-connection").get("observed"));
         assertTrue(changes.stream().allMatch(c -> c.startsWith(h.name() + "/")), changes.toString());
     }
+
+    @Test
+    void hungTool_timesThatHostOut_andTheOthersAreStillChecked() {
+        LabHost h = host(0);
+        JsonPath[] faulted = new JsonPath[1];
+        List<String> changes = changesUnder(h, () -> h.hangTool("sysctl"), faulted);
+        assertEquals(Map.of("ssh-connection", "FAIL"), CheckRuns.statuses(faulted[0]).get(h.name()));
+        Map<String, Object> failure = CheckRuns.result(faulted[0], h.name(), "ssh-connection");
+        assertEquals("TIMEOUT", failure.get("observed"));
+        assertTrue(((String) failure.get("message")).contains("did not finish within 10000 ms"), failure.toString());
+        assertTrue(changes.stream().allMatch(c -> c.startsWith(h.name() + "/")), changes.toString());
+    }
 }
