@@ -32,7 +32,7 @@ public final class HostProber {
      */
     static final String CAT_FUNCTION = "ocpha_cat() { for f in \"$@\"; do [ -r \"$f\" ] || continue; "
             + "while IFS= read -r l || [ -n \"$l\" ]; do printf '%s\\n' \"$l\"; done < \"$f\"; done; }; ";
-    static final int CLOCK_SAMPLES = 3;
+    static final int CLOCK_SAMPLES = 2;
 
     /** Daemon threads: a clock read waits on the network, never on the CPU. */
     private static final ExecutorService CLOCK_READERS = Executors.newCachedThreadPool(r -> {
