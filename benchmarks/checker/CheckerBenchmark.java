@@ -57,7 +57,17 @@ public final class CheckerBenchmark {
         int hostCount = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path dir = Files.createTempDirectory("checker-bench");
-        try (LabFleet fleet = LabFleet.start(dir.resolve("fleet"), hostCount, 0)) {
+        try {
+            run(dir, hostCount, runs);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path dir, int hostCount, int runs) throws Exception {
+        try (LabFleet fleet = LabFleet.start(dir.resolve("fleet"), hostCount)) {
             List<PlannedHost> hosts = fleet.hosts().stream().map(h -> new PlannedHost(h.name(),
                     new HostAccess(h.address(), h.sshPort(), "root", "lab"), "bench", null, null, null,
                     HostRoles.ALL, null)).toList();
@@ -88,15 +98,18 @@ public final class CheckerBenchmark {
                 check(engine, inventory); // a service is warm: its first run's class loading and JIT are not timed
                 for (int run = 0; run < runs; run++) {
                     checker.add(time(() -> check(engine, inventory)));
+                    System.out.printf(Locale.ROOT, "run %d: checker (8 at once) %.2f s%n", run + 1, checker.get(run));
                     checkerWide.add(time(() -> check(wide, inventory)));
+                    System.out.printf(Locale.ROOT, "run %d: checker (50 at once) %.2f s%n", run + 1, checkerWide.get(run));
                     ansible.add(time(() -> command(dir, List.of("ansible", "all", "-i", ansibleInventory.toString(), "-f", "50",
                             "-u", "root", "--private-key", key.toString(), "--ssh-common-args=" + sshOptions,
                             "-m", "shell", "-a", "{% raw %}" + script + "{% endraw %}"), Map.of("ANSIBLE_HOST_KEY_CHECKING", "True",
                             "ANSIBLE_PIPELINING", "True", "ANSIBLE_TIMEOUT", "60", "ANSIBLE_SSH_RETRIES", "3",
                             "ANSIBLE_PYTHON_INTERPRETER", "/usr/bin/python3", "ANSIBLE_LOAD_CALLBACK_PLUGINS", "False",
                             "ANSIBLE_STDOUT_CALLBACK", "minimal"), hostCount)));
+                    System.out.printf(Locale.ROOT, "run %d: ansible %.2f s%n", run + 1, ansible.get(run));
                     pssh.add(time(() -> command(dir, List.of("parallel-ssh", "-h", psshHosts.toString(), "-p", "50",
-                            "-t", "120", "-x", sshOptions + " -i " + key, script), Map.of(), hostCount)));
+                            "-t", "0", "-x", sshOptions + " -i " + key, script), Map.of(), hostCount)));
                     System.out.printf(Locale.ROOT, "run %d: checker %.2f s (50 at once: %.2f s), ansible %.2f s, "
                             + "parallel-ssh %.2f s%n", run + 1, checker.get(run), checkerWide.get(run), ansible.get(run),
                             pssh.get(run));
@@ -169,7 +182,7 @@ public final class CheckerBenchmark {
             }
 
             public Duration hostTimeout() {
-                return Duration.ofSeconds(120);
+                return Duration.ofMinutes(10); // a loaded 2-core machine: the tools get no timeout either
             }
 
             public double clockSkewLimitMs() {

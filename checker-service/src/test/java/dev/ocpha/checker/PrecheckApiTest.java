@@ -14,8 +14,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,60 +53,6 @@ class PrecheckApiTest {
             assertEquals("PASS", CheckRuns.result(sandbox, h.name(), "clock-skew").get("status"));
             assertEquals("PASS", CheckRuns.result(sandbox, h.name(), "ssh-connection").get("status"));
         }
-    }
-
-    @Test
-    void portOccupiedOnOneHost_failsThatPortOnThatHostOnly() throws Exception {
-        Map<String, Object> body = CheckRuns.body("sandbox", inventory(List.of(HostRoles.OCP_SERVER, HostRoles.METADB)));
-        LabHost faulty = hosts().get(1);
-        JsonPath baseline = CheckRuns.run(body);
-        assertEquals("PASS", CheckRuns.result(baseline, faulty.name(), "port-free:2881").get("status"),
-                "port 2881 must be free on " + faulty + " before the test occupies it");
-        JsonPath faulted;
-        try (ServerSocket listener = new ServerSocket()) {
-            listener.bind(new InetSocketAddress(faulty.address(), 2881));
-            faulted = CheckRuns.run(body);
-        }
-        assertEquals(List.of(faulty.name() + "/port-free:2881: PASS -> FAIL"),
-                CheckRuns.changes(CheckRuns.statuses(baseline), CheckRuns.statuses(faulted)));
-        assertEquals("listening on " + faulty.address() + ":2881",
-                CheckRuns.result(faulted, faulty.name(), "port-free:2881").get("observed"));
-    }
-
-    @Test
-    void hostDown_failsThatHostPlainly_andTheOthersAreStillChecked() {
-        Map<String, Object> body = CheckRuns.body("sandbox", inventory(List.of(HostRoles.OCP_SERVER)));
-        LabHost down = hosts().get(2);
-        JsonPath baseline = CheckRuns.run(body);
-        down.stop();
-        JsonPath faulted;
-        try {
-            faulted = CheckRuns.run(body);
-        } finally {
-            down.start();
-        }
-        Map<String, Map<String, String>> after = CheckRuns.statuses(faulted);
-        assertEquals(Map.of("ssh-connection", "FAIL"), after.get(down.name()));
-        assertEquals("UNREACHABLE", CheckRuns.result(faulted, down.name(), "ssh-connection").get("observed"));
-        for (LabHost up : hosts().subList(0, 2)) {
-            assertEquals(CheckRuns.statuses(baseline).get(up.name()), after.get(up.name()));
-        }
-        assertEquals("UNREACHABLE", faulted.getString("hosts.find { it.host == '" + down.name() + "' }.connectionProblem"));
-    }
-
-    @Test
-    void keyRejected_isAnAuthenticationFailureOfThatHostOnly() {
-        LabHost rejected = hosts().get(0);
-        List<Map<String, Object>> hosts = List.of(
-                CheckRuns.host(rejected, List.of(HostRoles.OCP_SERVER), CheckerTestResource.UNTRUSTED_CREDENTIAL),
-                CheckRuns.host(hosts().get(1), List.of(HostRoles.OCP_SERVER)));
-        JsonPath run = CheckRuns.run(CheckRuns.body("sandbox", hosts));
-        Map<String, Object> failure = CheckRuns.result(run, rejected.name(), "ssh-connection");
-        assertEquals("FAIL", failure.get("status"));
-        assertEquals("AUTHENTICATION_FAILED", failure.get("observed"));
-        assertTrue(((String) failure.get("message")).contains("refused the key of credential 'untrusted'"), failure.toString());
-        assertEquals(Map.of("ssh-connection", "FAIL"), CheckRuns.statuses(run).get(rejected.name()));
-        assertEquals("PASS", CheckRuns.result(run, hosts().get(1).name(), "ssh-connection").get("status"));
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.ocpha.contracts.model.PlannedCluster;
 import dev.ocpha.contracts.model.PlannedHost;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -44,10 +43,10 @@ public class CheckResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Precheck an inventory (no deployment); results via GET /checks/{runId}")
-    public Response start(@NotNull(message = "a JSON body with hosts is required") @Valid CheckRequest request) {
+    public Response start(@NotNull(message = "a JSON body with hosts is required") CheckRequest request) {
         String profile = request.profile() == null ? SizingProfile.PRODUCTION.label() : request.profile();
-        CheckInventory inventory = new CheckInventory(
-                request.hosts().stream().map(host -> plannedHost(host, profile)).toList(),
+        CheckInventory inventory = new CheckInventory(request.hosts() == null ? List.of()
+                : request.hosts().stream().map(host -> host == null ? null : plannedHost(host, profile)).toList(),
                 request.clusters() == null ? List.of() : request.clusters().stream()
                         .map(c -> new PlannedCluster(c.name(), c.role(), 0, null, null, c.metaDbClusterName(),
                                 c.metaDbAddress(), true, List.of()))
@@ -115,9 +114,12 @@ public class CheckResource {
                     given.memoryGb() != null ? given.memoryGb() : defaults == null ? 0 : defaults.memoryGb(),
                     given.freeDiskGbByPath(), given.ports(), "requirement of the request");
         }
-        return new PlannedHost(host.name(), new HostAccess(host.address(), host.sshPort() == null ? 22 : host.sshPort(),
-                host.user() == null ? "root" : host.user(), host.credentialRef()), host.cluster(), null, null, null,
-                roles, requirement);
+        HostAccess nested = host.access();
+        int port = host.sshPort() != null ? host.sshPort() : nested != null && nested.sshPort() > 0 ? nested.sshPort() : 22;
+        String user = host.user() != null ? host.user() : nested != null && nested.user() != null ? nested.user() : "root";
+        return new PlannedHost(host.name(), new HostAccess(host.address() != null || nested == null ? host.address()
+                : nested.address(), port, user, host.credentialRef() != null || nested == null ? host.credentialRef()
+                : nested.credentialRef()), host.cluster(), null, null, null, roles, requirement);
     }
 
     private static HostRequirement defaults(String profile, List<String> roles) {

@@ -17,7 +17,7 @@ public class AvailableMemoryCheck extends CatalogCheck {
 
     @Override
     public String probe(CheckContext context) {
-        return "grep -E '^(MemTotal|MemAvailable):' /proc/meminfo";
+        return "ocpha_cat /proc/meminfo";
     }
 
     @Override

@@ -17,7 +17,7 @@ public class ClockSourceCheck extends CatalogCheck {
 
     @Override
     public String probe(CheckContext context) {
-        return "cat " + DIR + "/current_clocksource; cat " + DIR + "/available_clocksource";
+        return "ocpha_cat " + DIR + "/current_clocksource " + DIR + "/available_clocksource";
     }
 
     @Override

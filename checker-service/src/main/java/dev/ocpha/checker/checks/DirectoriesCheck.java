@@ -21,17 +21,35 @@ public class DirectoriesCheck extends CatalogCheck {
         super(NAME, Scope.OBSERVER_HOSTS, Weight.CRITICAL);
     }
 
+    /** Per directory {@code dir<TAB>entries} (counted with a glob) or {@code dir<TAB>missing}, then one {@code ls -ld}. */
     @Override
     public String probe(CheckContext context) {
-        return "for d in " + SizingProfile.METADB_DIRECTORIES.stream().map(Shell::quote).collect(Collectors.joining(" "))
-                + "; do if [ -d \"$d\" ]; then printf '%s\\t%s\\t%s\\n' \"$d\" \"$(stat -c %U \"$d\")\" "
-                + "\"$(ls -A \"$d\" | wc -l)\"; else printf '%s\\tmissing\\n' \"$d\"; fi; done";
+        String dirs = SizingProfile.METADB_DIRECTORIES.stream().map(Shell::quote).collect(Collectors.joining(" "));
+        return "for d in " + dirs + "; do if [ -d \"$d\" ]; then n=0; for f in \"$d\"/* \"$d\"/.[!.]* \"$d\"/..?*; do "
+                + "[ -e \"$f\" ] && n=$((n+1)); done; printf '%s\\t%s\\n' \"$d\" \"$n\"; "
+                + "else printf '%s\\tmissing\\n' \"$d\"; fi; done; echo @owners; ls -ld " + dirs + " 2>/dev/null";
     }
 
     @Override
     public List<CheckResult> evaluate(CheckContext context, String output) {
         Map<String, String[]> rows = new HashMap<>();
-        output.lines().map(l -> l.split("\t")).filter(f -> f.length >= 2).forEach(f -> rows.put(f[0], f));
+        Map<String, String> owners = new HashMap<>();
+        boolean inOwners = false;
+        for (String line : output.split("\n")) {
+            if (line.equals("@owners")) {
+                inOwners = true;
+            } else if (inOwners) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 9) { // drwxr-xr-x 2 admin admin 4096 Nov 24 10:00 /data/1
+                    owners.put(f[f.length - 1], f[2]);
+                }
+            } else {
+                String[] f = line.split("\t");
+                if (f.length >= 2) {
+                    rows.put(f[0], f);
+                }
+            }
+        }
         List<CheckResult> results = new ArrayList<>();
         for (String dir : SizingProfile.METADB_DIRECTORIES) {
             String check = NAME + ":" + dir;
@@ -43,8 +61,8 @@ public class DirectoriesCheck extends CatalogCheck {
                         dir + " does not exist yet; PREPARE_HOST creates it", fix));
                 continue;
             }
-            String owner = row[1];
-            String entries = row.length > 2 ? row[2].trim() : "?";
+            String owner = owners.getOrDefault(dir, "unknown");
+            String entries = row[1].trim();
             String observed = "owner " + owner + ", " + entries + " entries";
             if (!owner.equals("admin")) {
                 results.add(Verdicts.fail(context.name(), check, observed, expected,

@@ -22,7 +22,7 @@ public class DockerCheck extends CatalogCheck {
     @Override
     public String probe(CheckContext context) {
         return "if command -v docker >/dev/null 2>&1; then docker --version 2>&1; "
-                + "echo \"server $(docker version --format '{{.Server.Version}}' 2>&1 | tail -n 1)\"; "
+                + "echo server; docker version --format '{{.Server.Version}}' 2>&1; "
                 + "else echo 'docker: command not found'; fi";
     }
 
@@ -40,7 +40,8 @@ public class DockerCheck extends CatalogCheck {
                     "'docker' is podman-docker, which OCP does not support; install Docker CE",
                     "yum remove -y podman-docker && yum install -y docker-ce && systemctl enable --now docker", false));
         }
-        String server = text.contains("server ") ? text.substring(text.lastIndexOf("server ") + 7).trim() : "";
+        int marker = text.lastIndexOf("server");
+        String server = marker < 0 ? "" : text.substring(marker + 6).trim();
         Matcher version = VERSION.matcher(server);
         if (!version.lookingAt()) {
             return List.of(Verdicts.fail(host, NAME, observed, EXPECTED, "the Docker daemon does not answer",

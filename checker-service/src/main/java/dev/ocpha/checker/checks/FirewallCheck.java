@@ -20,8 +20,9 @@ public class FirewallCheck extends CatalogCheck {
 
     @Override
     public String probe(CheckContext context) {
-        return "if command -v systemctl >/dev/null 2>&1; then echo \"state $(systemctl is-active firewalld 2>/dev/null)\"; "
-                + "echo \"ports $(firewall-cmd --list-ports 2>/dev/null)\"; else echo 'state no-systemd'; fi";
+        return "if command -v systemctl >/dev/null 2>&1; then if systemctl is-active firewalld >/dev/null 2>&1; then "
+                + "echo 'state active'; printf 'ports '; firewall-cmd --list-ports 2>/dev/null; echo; "
+                + "else echo 'state inactive'; fi; else echo 'state no-systemd'; fi";
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One named check of the catalog: whether it applies to a host (by its roles), how much it weighs, a shell probe
  * run on the host, and the judgement of the probe's output. Probes never read standard input and never
- * {@code exit}: they are joined with the other probes of the host into one script.
+ * {@code exit}: they are joined with the other probes of the host into one script, which defines
+ * {@code ocpha_cat FILE…} (files printed without starting a process).
  */
 public interface HostCheck {
 

@@ -27,7 +27,7 @@ public class OperatingSystemCheck extends CatalogCheck {
     @Override
     public String probe(CheckContext context) {
         // CentOS's os-release gives only the major version; redhat-release has the minor
-        return "uname -m; cat /etc/os-release; echo \"REDHAT_RELEASE=$(cat /etc/redhat-release 2>/dev/null)\"";
+        return "uname -m; ocpha_cat /etc/os-release; printf 'REDHAT_RELEASE='; ocpha_cat /etc/redhat-release; echo";
     }
 
     @Override

@@ -28,7 +28,8 @@ public class PortsFreeCheck extends CatalogCheck {
 
     @Override
     public String probe(CheckContext context) {
-        return "cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '$4 == \"0A\" {print $2}'";
+        return "for f in /proc/net/tcp /proc/net/tcp6; do [ -r \"$f\" ] && while read -r sl la ra st rest; do "
+                + "[ \"$st\" = 0A ] && echo \"$la\"; done < \"$f\"; done";
     }
 
     @Override

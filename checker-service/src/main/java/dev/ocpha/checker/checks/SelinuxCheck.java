@@ -21,7 +21,7 @@ public class SelinuxCheck extends CatalogCheck {
     @Override
     public String probe(CheckContext context) {
         return "if command -v getenforce >/dev/null 2>&1; then getenforce; else echo absent; fi; "
-                + "grep -E '^SELINUX=' /etc/selinux/config 2>/dev/null";
+                + "ocpha_cat /etc/selinux/config";
     }
 
     @Override

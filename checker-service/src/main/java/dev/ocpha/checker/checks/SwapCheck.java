@@ -17,12 +17,12 @@ public class SwapCheck extends CatalogCheck {
 
     @Override
     public String probe(CheckContext context) {
-        return "if command -v swapon >/dev/null 2>&1; then swapon --show --noheadings; else tail -n +2 /proc/swaps; fi";
+        return "if command -v swapon >/dev/null 2>&1; then swapon --show --noheadings; else ocpha_cat /proc/swaps; fi";
     }
 
     @Override
     public List<CheckResult> evaluate(CheckContext context, String output) {
-        List<String> devices = output.lines().map(String::trim).filter(l -> !l.isEmpty())
+        List<String> devices = output.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("Filename"))
                 .map(l -> l.split("\\s+")[0]).toList();
         if (devices.isEmpty()) {
             return List.of(Verdicts.pass(context.name(), NAME, "off", "off", "no swap in use"));

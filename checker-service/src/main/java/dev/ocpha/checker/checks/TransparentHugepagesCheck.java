@@ -21,7 +21,7 @@ public class TransparentHugepagesCheck extends CatalogCheck {
 
     @Override
     public String probe(CheckContext context) {
-        return "cat " + ENABLED;
+        return "ocpha_cat " + ENABLED;
     }
 
     @Override

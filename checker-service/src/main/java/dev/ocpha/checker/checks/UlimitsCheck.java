@@ -38,8 +38,7 @@ public class UlimitsCheck extends CatalogCheck {
 
     @Override
     public String probe(CheckContext context) {
-        return "cat /etc/security/limits.conf 2>/dev/null; for f in $(ls /etc/security/limits.d/*.conf 2>/dev/null | sort); "
-                + "do cat \"$f\"; done";
+        return "ocpha_cat /etc/security/limits.conf /etc/security/limits.d/*.conf"; // the glob sorts, as pam_limits
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 public class EnvironmentCheckService {
 
     private static final Logger LOG = Logger.getLogger(EnvironmentCheckService.class);
+    static final int MAX_SUMMARY_WARNINGS = 200;
 
     private final AfterCommit afterCommit;
     private final CheckRunWorker worker;
@@ -183,7 +184,10 @@ public class EnvironmentCheckService {
                 outbox.append(new HostChecked(deploymentId, run.id.toString(), report.host(), report.passed(),
                         report.results()));
             }
-            List<CheckResult> problems = all.stream().filter(r -> !Verdicts.PASS.equals(r.status())).toList();
+            // every FAIL, and warnings up to a cap: the summary must stay one Kafka record however many hosts
+            // there are (each host's full results are in its HostChecked)
+            List<CheckResult> problems = new ArrayList<>(all.stream().filter(r -> Verdicts.FAIL.equals(r.status())).toList());
+            all.stream().filter(r -> Verdicts.WARN.equals(r.status())).limit(MAX_SUMMARY_WARNINGS).forEach(problems::add);
             outbox.append(new EnvironmentChecked(deploymentId, run.id.toString(), run.passed, reports.size(), problems));
         }
         LOG.infof("check run %s (%s%s): %s", run.id, run.kind,

@@ -12,12 +12,14 @@ import java.util.List;
 
 /**
  * The post-deployment checks made on an OCP node over SSH, in one round trip (ocp-facts §7): {@value #LOG} is
- * present and not empty, and the OCP container is running ({@code docker inspect}).
+ * present and not empty, the OCP container is running ({@code docker inspect}) and so is its JVM
+ * ({@code docker exec … pgrep -a java}).
  */
 public final class NodeShellProbe {
 
     public static final String LOG_CHECK = "ocp-log";
     public static final String CONTAINER_CHECK = "container-running";
+    public static final String JVM_CHECK = "jvm-running";
     static final String LOG = "/home/admin/logs/ocp/ocp.log";
 
     private final RemoteExecutor remote;
@@ -34,17 +36,20 @@ public final class NodeShellProbe {
         String logExpected = LOG + " present and not empty";
         String containerExpected = "container " + container + " running";
         String script = "if [ -s " + LOG + " ]; then echo \"log $(wc -c < " + LOG + ")\"; else echo 'log missing'; fi; "
-                + "echo \"container $(docker inspect --format '{{.State.Running}}' " + Shell.quote(container) + " 2>&1 | tail -n 1)\"";
+                + "echo \"container $(docker inspect --format '{{.State.Running}}' " + Shell.quote(container) + " 2>&1 | tail -n 1)\"; "
+                + "echo \"jvm $(docker exec " + Shell.quote(container) + " pgrep -a java 2>&1 | head -n 1 | cut -c1-120)\"";
         ExecResult result;
         try {
             result = remote.exec(HostProber.target(node), script, timeout);
         } catch (RemoteException e) {
             String observed = "no SSH session (" + e.kind() + ")";
             return List.of(Items.fail(node.name(), LOG_CHECK, observed, logExpected, e.getMessage()),
-                    Items.fail(node.name(), CONTAINER_CHECK, observed, containerExpected, e.getMessage()));
+                    Items.fail(node.name(), CONTAINER_CHECK, observed, containerExpected, e.getMessage()),
+                    Items.fail(node.name(), JVM_CHECK, observed, "a java process in " + container, e.getMessage()));
         }
         String log = field(result.stdout(), "log");
         String running = field(result.stdout(), "container");
+        String jvm = field(result.stdout(), "jvm");
         VerificationItem logItem = log.equals("missing") || log.isEmpty()
                 ? Items.fail(node.name(), LOG_CHECK, "missing or empty", logExpected, "OCP-Server has written no log")
                 : Items.pass(node.name(), LOG_CHECK, log.trim() + " bytes", logExpected, "OCP-Server logs");
@@ -52,7 +57,11 @@ public final class NodeShellProbe {
                 ? Items.pass(node.name(), CONTAINER_CHECK, "running", containerExpected, "the OCP container runs")
                 : Items.fail(node.name(), CONTAINER_CHECK, running.isEmpty() ? "no answer" : running, containerExpected,
                 "the OCP container " + container + " is not running");
-        return List.of(logItem, containerItem);
+        VerificationItem jvmItem = jvm.contains("java")
+                ? Items.pass(node.name(), JVM_CHECK, jvm, "a java process in " + container, "OCP-Server's JVM runs")
+                : Items.fail(node.name(), JVM_CHECK, jvm.isEmpty() ? "no java process" : jvm, "a java process in " + container,
+                "OCP-Server's JVM is not running in " + container);
+        return List.of(logItem, containerItem, jvmItem);
     }
 
     private static String field(String output, String name) {

@@ -77,8 +77,8 @@ class CatalogJudgementTest {
     void diskFree_perPlannedPath_measuresTheNearestExistingParent() {
         CheckContext context = Hosts.context("10.0.0.5", SizingProfile.PRODUCTION, List.of(HostRoles.METADB),
                 new HostRequirement(4, 8, Map.of("/data/1", 100, "/log/1", 10), List.of(2881), "test"));
-        String output = "/data/1\t/\t/dev/vda1 103081248 40000000 52428800 44% /\n"
-                + "/log/1\t/log/1\t/dev/vdb1 103081248 1000 1048576 1% /log\n";
+        String output = "/data/1\t/\n/log/1\t/log/1\n@df\nFilesystem 1024-blocks Used Available Capacity Mounted on\n"
+                + "/dev/vda1 103081248 40000000 52428800 44% /\n/dev/vdb1 103081248 1000 1048576 1% /log\n";
         List<CheckResult> results = new DiskFreeCheck().evaluate(context, output);
         CheckResult data = results.stream().filter(r -> r.check().equals("disk-free:/data/1")).findFirst().orElseThrow();
         CheckResult log = results.stream().filter(r -> r.check().equals("disk-free:/log/1")).findFirst().orElseThrow();
@@ -121,7 +121,7 @@ class CatalogJudgementTest {
         CheckResult missing = only(docker.evaluate(Hosts.production(), "docker: command not found\n"));
         assertEquals("not installed", missing.observed());
         CheckResult down = only(docker.evaluate(Hosts.production(),
-                "Docker version 24.0.7, build afdd53b\nserver Cannot connect to the Docker daemon at unix:///var/run/docker.sock.\n"));
+                "Docker version 24.0.7, build afdd53b\nserver\nCannot connect to the Docker daemon at unix:///var/run/docker.sock.\n"));
         assertEquals("FAIL", down.status());
         assertEquals("systemctl enable --now docker", down.remediation());
     }
@@ -176,6 +176,7 @@ class CatalogJudgementTest {
     void hugepagesSwapSelinuxFirewall_judgeTheirOutputs() {
         CheckContext context = Hosts.production();
         assertEquals("FAIL", only(new TransparentHugepagesCheck().evaluate(context, "always [madvise] never\n")).status());
+        assertEquals("PASS", only(new SwapCheck().evaluate(context, "Filename\tType\tSize\tUsed\tPriority\n")).status());
         assertEquals("PASS", only(new TransparentHugepagesCheck().evaluate(context, "always madvise [never]\n")).status());
         CheckResult swap = only(new SwapCheck().evaluate(context, "/swapfile file 2G 0B -2\n"));
         assertEquals("on: /swapfile", swap.observed());
@@ -188,7 +189,7 @@ class CatalogJudgementTest {
         CheckResult firewall = only(new FirewallCheck().evaluate(context, "state active\nports \n"));
         assertEquals("FAIL", firewall.status());
         assertEquals(FirewallCheck.FIX, firewall.remediation());
-        assertEquals("PASS", only(new FirewallCheck().evaluate(context, "state inactive\nports \n")).status());
+        assertEquals("PASS", only(new FirewallCheck().evaluate(context, "state inactive\n")).status());
         CheckContext ocpOnly = Hosts.context("10.0.0.5", SizingProfile.PRODUCTION, List.of(HostRoles.OCP_SERVER), null);
         assertEquals("PASS", only(new FirewallCheck().evaluate(ocpOnly, "state active\nports 8080/tcp 22/tcp\n")).status());
     }
@@ -201,7 +202,9 @@ class CatalogJudgementTest {
         assertEquals("uid 1001, gid 1001", wrongUid.observed());
         assertEquals("FAIL", only(new AdminUserCheck().evaluate(context, "")).status());
         List<CheckResult> dirs = new DirectoriesCheck().evaluate(context,
-                "/home/admin/oceanbase\tadmin\t0\n/data/1\troot\t0\n/log/1\tmissing\n");
+                "/home/admin/oceanbase\t0\n/data/1\t0\n/log/1\tmissing\n@owners\n"
+                        + "drwxr-xr-x 2 admin admin 4096 Nov 24 10:00 /home/admin/oceanbase\n"
+                        + "drwxr-xr-x 2 root root 4096 Nov 24 10:00 /data/1\n");
         assertEquals("PASS", byCheck(dirs, "directory:/home/admin/oceanbase").status());
         assertEquals("FAIL", byCheck(dirs, "directory:/data/1").status());
         assertEquals("WARN", byCheck(dirs, "directory:/log/1").status());
