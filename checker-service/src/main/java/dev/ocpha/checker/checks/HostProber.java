@@ -97,8 +97,9 @@ public final class HostProber {
     public static String script(CheckContext context, List<HostCheck> checks) {
         StringBuilder script = new StringBuilder("export LC_ALL=C; ").append(CAT_FUNCTION);
         for (HostCheck check : checks) {
-            script.append("echo '").append(MARKER).append(check.name()).append("'; { ")
-                    .append(check.probe(context)).append("; } 2>&1; ");
+            // a newline, not "; ", closes the group: a probe may end in ";" itself, and "; ;" is a syntax error
+            script.append("echo '").append(MARKER).append(check.name()).append("'; { :\n")
+                    .append(check.probe(context)).append("\n} 2>&1\n");
         }
         return script.append("true").toString();
     }
@@ -158,7 +159,9 @@ public final class HostProber {
                     return null;
                 }
                 long best = readings.stream().mapToLong(r -> r[0] - r[1]).max().orElseThrow();
-                return new ClockSample(best / 1e6, rttMs);
+                // no reading was taken before the command was sent: offset <= remote - send time
+                long upper = readings.stream().mapToLong(r -> r[0] - wallBase).min().orElseThrow();
+                return new ClockSample(best / 1e6, Math.max(0, upper - best) / 1e6, rttMs);
             }
         } catch (RemoteException | NumberFormatException e) {
             return null;
