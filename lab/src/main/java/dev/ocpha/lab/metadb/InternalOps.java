@@ -18,9 +18,9 @@ final class InternalOps {
         this.registry = registry;
     }
 
-    ObjectNode handle(SqlEngine.Session session, JsonNode request) throws SqlEngine.SqlError {
+    ObjectNode handle(SqlEngine.Session session, JsonNode request) throws SqlFailure {
         if (session.database == null) {
-            throw new SqlEngine.SqlError(1046, "3D000", "No database selected");
+            throw new SqlFailure(1046, "3D000", "No database selected");
         }
         String op = request.path("op").asText();
         String[] error = new String[1];
@@ -111,7 +111,7 @@ final class InternalOps {
             return r;
         });
         if (error[0] != null) {
-            throw new SqlEngine.SqlError(4179, "HY000", error[0]);
+            throw new SqlFailure(4179, "HY000", error[0]);
         }
         return reply;
     }

@@ -22,31 +22,6 @@ public final class MetaDbClient implements AutoCloseable {
     private final BufferedReader in;
     private final OutputStream out;
 
-    /** Thrown for what a MySQL client reports as {@code ERROR code (state): message}. */
-    public static final class Failure extends Exception {
-        private final int code;
-        private final String state;
-
-        public Failure(int code, String state, String message) {
-            super(message);
-            this.code = code;
-            this.state = state;
-        }
-
-        public int code() {
-            return code;
-        }
-
-        public String state() {
-            return state;
-        }
-
-        /** {@code ERROR 1045 (28000): Access denied …}, as obclient prints it. */
-        public String mysqlLine() {
-            return "ERROR " + code + " (" + state + "): " + getMessage();
-        }
-    }
-
     private MetaDbClient(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -55,7 +30,7 @@ public final class MetaDbClient implements AutoCloseable {
 
     /** Connects from {@code fromAddress} (null: any) to {@code host:port} and logs in. */
     public static MetaDbClient connect(String fromAddress, String host, int port, String user, String password,
-                                       String database) throws Failure {
+                                       String database) throws SqlFailure {
         Socket socket = new Socket();
         try {
             if (fromAddress != null) {
@@ -70,43 +45,43 @@ public final class MetaDbClient implements AutoCloseable {
             }
             client.call(login);
             return client;
-        } catch (Failure f) {
+        } catch (SqlFailure f) {
             closeQuietly(socket);
             throw f;
         } catch (ConnectException | SocketTimeoutException e) {
             closeQuietly(socket);
-            throw new Failure(2003, "HY000", "Can't connect to MySQL server on '" + host + ":" + port + "' (111)");
+            throw new SqlFailure(2003, "HY000", "Can't connect to MySQL server on '" + host + ":" + port + "' (111)");
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new Failure(2013, "HY000", "Lost connection to MySQL server at '" + host + ":" + port + "': " + e.getMessage());
+            throw new SqlFailure(2013, "HY000", "Lost connection to MySQL server at '" + host + ":" + port + "': " + e.getMessage());
         }
     }
 
-    public JsonNode sql(String statement) throws Failure {
+    public JsonNode sql(String statement) throws SqlFailure {
         return call(SqlEngine.JSON.createObjectNode().put("sql", statement));
     }
 
     /** One OCP-internal operation (config, multi-cluster) in the session's tenant and database. */
-    public JsonNode op(ObjectNode request) throws Failure {
+    public JsonNode op(ObjectNode request) throws SqlFailure {
         return call(request);
     }
 
-    private JsonNode call(ObjectNode request) throws Failure {
+    private JsonNode call(ObjectNode request) throws SqlFailure {
         try {
             out.write((request.toString() + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             String line = in.readLine();
             if (line == null) {
-                throw new Failure(2013, "HY000", "Lost connection to MySQL server during query");
+                throw new SqlFailure(2013, "HY000", "Lost connection to MySQL server during query");
             }
             JsonNode reply = SqlEngine.JSON.readTree(line);
             if (reply.has("error")) {
                 JsonNode e = reply.get("error");
-                throw new Failure(e.path("code").asInt(), e.path("state").asText("HY000"), e.path("message").asText());
+                throw new SqlFailure(e.path("code").asInt(), e.path("state").asText("HY000"), e.path("message").asText());
             }
             return reply;
         } catch (IOException e) {
-            throw new Failure(2013, "HY000", "Lost connection to MySQL server during query");
+            throw new SqlFailure(2013, "HY000", "Lost connection to MySQL server during query");
         }
     }
 

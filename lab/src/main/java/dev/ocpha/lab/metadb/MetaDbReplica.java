@@ -153,7 +153,7 @@ public final class MetaDbReplica implements ContainerProcess {
                         login.hasNonNull("database") ? login.get("database").asText() : null,
                         client.getInetAddress().getHostAddress(), host::now);
                 reply(out, SqlEngine.JSON.createObjectNode().put("ok", true));
-            } catch (SqlEngine.SqlError e) {
+            } catch (SqlFailure e) {
                 reply(out, e.json());
                 return;
             }
@@ -162,7 +162,7 @@ public final class MetaDbReplica implements ContainerProcess {
                 try {
                     reply(out, request.has("sql") ? engine.execute(session, request.get("sql").asText())
                             : ops.handle(session, request));
-                } catch (SqlEngine.SqlError e) {
+                } catch (SqlFailure e) {
                     reply(out, e.json());
                 }
             }

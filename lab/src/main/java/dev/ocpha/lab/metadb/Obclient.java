@@ -75,7 +75,7 @@ public final class Obclient {
                 JsonNode reply;
                 try {
                     reply = client.sql(statement);
-                } catch (MetaDbClient.Failure f) {
+                } catch (SqlFailure f) {
                     return c.fail(1, "ERROR " + f.code() + " (" + f.state() + ") at line " + line + ": " + f.getMessage());
                 }
                 if (reply.has("columns")) {
@@ -95,7 +95,7 @@ public final class Obclient {
                 line++;
             }
             return 0;
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             return c.fail(1, f.mysqlLine());
         }
     }

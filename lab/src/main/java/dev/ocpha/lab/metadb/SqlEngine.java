@@ -86,35 +86,9 @@ public final class SqlEngine {
         }
     }
 
-    /** An error as MySQL clients print it: {@code ERROR code (state): message}. */
-    public static final class SqlError extends Exception {
-        final int code;
-        final String state;
-
-        SqlError(int code, String state, String message) {
-            super(message);
-            this.code = code;
-            this.state = state;
-        }
-
-        public int code() {
-            return code;
-        }
-
-        public String state() {
-            return state;
-        }
-
-        public ObjectNode json() {
-            ObjectNode n = JSON.createObjectNode();
-            n.putObject("error").put("code", code).put("state", state).put("message", getMessage());
-            return n;
-        }
-    }
-
-    static SqlError syntax(String sql) {
+    static SqlFailure syntax(String sql) {
         String near = sql.length() > 40 ? sql.substring(0, 40) : sql;
-        return new SqlError(1064, "42000", "You have an error in your SQL syntax; check the manual that corresponds to your "
+        return new SqlFailure(1064, "42000", "You have an error in your SQL syntax; check the manual that corresponds to your "
                 + "OceanBase version for the right syntax to use near '" + near + "'");
     }
 
@@ -123,7 +97,7 @@ public final class SqlEngine {
      * name; the lab accepts both forms on both ports.
      */
     public Session login(String cluster, String userSpec, String password, String database, String clientAddress,
-                         Supplier<Instant> clock) throws SqlError {
+                         Supplier<Instant> clock) throws SqlFailure {
         String user = userSpec;
         String tenant = "sys";
         String clusterPart = null;
@@ -162,13 +136,13 @@ public final class SqlEngine {
         if (result != null) {
             int colon = result.indexOf(':');
             int code = Integer.parseInt(result.substring(0, colon));
-            throw new SqlError(code, code == 1045 ? "28000" : code == 1049 ? "42000" : "HY000", result.substring(colon + 1));
+            throw new SqlFailure(code, code == 1045 ? "28000" : code == 1049 ? "42000" : "HY000", result.substring(colon + 1));
         }
         return new Session(cluster, tenant, user, database == null || database.isEmpty() ? null : database, clock);
     }
 
     /** Runs one statement; the answer is {@code {columns, rows}} or {@code {affected}}. */
-    public ObjectNode execute(Session session, String rawSql) throws SqlError {
+    public ObjectNode execute(Session session, String rawSql) throws SqlFailure {
         String sql = rawSql.strip().replaceAll(";+$", "").strip();
         Matcher m;
         if ((m = SELECT_CONST.matcher(sql)).matches()) {
@@ -193,7 +167,7 @@ public final class SqlEngine {
             String db = m.group(1);
             boolean exists = registry.read(all -> tenant(all, session).databases.contains(db));
             if (!exists) {
-                throw new SqlError(1049, "42000", "Unknown database '" + db + "'");
+                throw new SqlFailure(1049, "42000", "Unknown database '" + db + "'");
             }
             session.database = db;
             return affected(0);
@@ -207,7 +181,7 @@ public final class SqlEngine {
             return change(session, s -> {
                 MetaDbState.Tenant t = s.tenants.get(session.tenant);
                 if (!t.users.containsKey(user)) {
-                    return new SqlError(1133, "42000", "Can't find any matching row in the user table");
+                    return new SqlFailure(1133, "42000", "Can't find any matching row in the user table");
                 }
                 t.users.put(user, password);
                 if (t.name.equals("sys") && user.equals("root")) {
@@ -236,7 +210,7 @@ public final class SqlEngine {
             return change(session, s -> {
                 MetaDbState.Tenant t = s.tenants.get(session.tenant);
                 if (t.users.containsKey(user)) {
-                    return ifNotExists ? null : new SqlError(1396, "HY000", "Operation CREATE USER failed for '" + user + "'@'%'");
+                    return ifNotExists ? null : new SqlFailure(1396, "HY000", "Operation CREATE USER failed for '" + user + "'@'%'");
                 }
                 t.users.put(user, password);
                 return null;
@@ -245,7 +219,7 @@ public final class SqlEngine {
         if ((m = GRANT.matcher(sql)).matches()) {
             String user = m.group(1);
             return change(session, s -> s.tenants.get(session.tenant).users.containsKey(user) ? null
-                    : new SqlError(1133, "42000", "Can't find any matching row in the user table"));
+                    : new SqlFailure(1133, "42000", "Can't find any matching row in the user table"));
         }
         if ((m = CREATE_DATABASE.matcher(sql)).matches()) {
             boolean ifNotExists = m.group(1) != null;
@@ -253,7 +227,7 @@ public final class SqlEngine {
             return change(session, s -> {
                 MetaDbState.Tenant t = s.tenants.get(session.tenant);
                 if (!t.databases.add(db) && !ifNotExists) {
-                    return new SqlError(1007, "HY000", "Can't create database '" + db + "'; database exists");
+                    return new SqlFailure(1007, "HY000", "Can't create database '" + db + "'; database exists");
                 }
                 return null;
             });
@@ -261,9 +235,9 @@ public final class SqlEngine {
         throw syntax(sql);
     }
 
-    private ObjectNode bootstrap(Session session, String zonesText) throws SqlError {
+    private ObjectNode bootstrap(Session session, String zonesText) throws SqlFailure {
         if (!session.tenant.equals("sys") || !session.user.equals("root")) {
-            throw new SqlError(1227, "42501", "Access denied; you need (at least one of) the SUPER privilege(s) for this operation");
+            throw new SqlFailure(1227, "42501", "Access denied; you need (at least one of) the SUPER privilege(s) for this operation");
         }
         List<MetaDbState.Server> servers = new ArrayList<>();
         Matcher z = BOOTSTRAP_ZONE.matcher(zonesText.strip());
@@ -271,7 +245,7 @@ public final class SqlEngine {
         while (z.find() && z.start() == end) {
             String[] hostPort = z.group(3).split(":");
             if (hostPort.length != 2 || !hostPort[1].matches("\\d+")) {
-                throw new SqlError(1210, "HY000", "Incorrect arguments to server '" + z.group(3) + "', expected 'ip:port'");
+                throw new SqlFailure(1210, "HY000", "Incorrect arguments to server '" + z.group(3) + "', expected 'ip:port'");
             }
             servers.add(new MetaDbState.Server(z.group(2), hostPort[0], Integer.parseInt(hostPort[1]), 0));
             end = z.end();
@@ -288,20 +262,20 @@ public final class SqlEngine {
         for (MetaDbState.Server server : servers) {
             MetaDbState.Replica replica = replicas.stream()
                     .filter(r -> r.address().equals(server.address()) && r.rpcPort() == server.rpcPort()).findFirst()
-                    .orElseThrow(() -> new SqlError(4012, "HY000", "server '" + server.address() + ":" + server.rpcPort()
+                    .orElseThrow(() -> new SqlFailure(4012, "HY000", "server '" + server.address() + ":" + server.rpcPort()
                             + "' is not an observer of cluster " + session.cluster));
             if (replica.zone() != null && !replica.zone().isEmpty() && !replica.zone().equals(server.zone())) {
-                throw new SqlError(4660, "HY000", "server '" + server.address() + ":" + server.rpcPort() + "' was started in zone '"
+                throw new SqlFailure(4660, "HY000", "server '" + server.address() + ":" + server.rpcPort() + "' was started in zone '"
                         + replica.zone() + "', not '" + server.zone() + "'");
             }
             if (!reachable(server.address(), server.rpcPort())) {
-                throw new SqlError(4012, "HY000", "Timeout: server '" + server.address() + ":" + server.rpcPort() + "' is not alive");
+                throw new SqlFailure(4012, "HY000", "Timeout: server '" + server.address() + ":" + server.rpcPort() + "' is not alive");
             }
             resolved.add(new MetaDbState.Server(server.zone(), server.address(), server.rpcPort(), replica.mysqlPort()));
         }
         return change(session, s -> {
             if (s.bootstrapped) {
-                return new SqlError(4015, "HY000", "cluster " + s.name + " is already bootstrapped");
+                return new SqlFailure(4015, "HY000", "cluster " + s.name + " is already bootstrapped");
             }
             s.bootstrapped = true;
             s.servers = resolved;
@@ -309,58 +283,58 @@ public final class SqlEngine {
         });
     }
 
-    private ObjectNode createUnit(Session session, Matcher m) throws SqlError {
+    private ObjectNode createUnit(Session session, Matcher m) throws SqlFailure {
         boolean ifNotExists = m.group(1) != null;
         String name = m.group(2);
         Matcher cpu = Pattern.compile("MAX_CPU\\s*=?\\s*([0-9.]+)", F).matcher(m.group(3));
         Matcher memory = Pattern.compile("MEMORY_SIZE\\s*=?\\s*'?([0-9]+[KMGT]?)'?", F).matcher(m.group(3));
         if (!cpu.find() || !memory.find()) {
-            throw new SqlError(1210, "HY000", "Incorrect arguments to resource unit '" + name + "': MAX_CPU and MEMORY_SIZE are required");
+            throw new SqlFailure(1210, "HY000", "Incorrect arguments to resource unit '" + name + "': MAX_CPU and MEMORY_SIZE are required");
         }
         return change(session, s -> {
             requireSys(session);
             if (s.units.containsKey(name)) {
-                return ifNotExists ? null : new SqlError(4659, "HY000", "resource unit '" + name + "' already exists");
+                return ifNotExists ? null : new SqlFailure(4659, "HY000", "resource unit '" + name + "' already exists");
             }
             s.units.put(name, new MetaDbState.Unit(name, Double.parseDouble(cpu.group(1)), memory.group(1).toUpperCase(Locale.ROOT)));
             return null;
         });
     }
 
-    private ObjectNode createPool(Session session, Matcher m) throws SqlError {
+    private ObjectNode createPool(Session session, Matcher m) throws SqlFailure {
         boolean ifNotExists = m.group(1) != null;
         String name = m.group(2);
         String unit = m.group(3);
         int unitNum = Integer.parseInt(m.group(4));
         return change(session, s -> {
             if (s.pools.containsKey(name)) {
-                return ifNotExists ? null : new SqlError(4660, "HY000", "resource pool '" + name + "' already exists");
+                return ifNotExists ? null : new SqlFailure(4660, "HY000", "resource pool '" + name + "' already exists");
             }
             if (!s.units.containsKey(unit)) {
-                return new SqlError(4660, "HY000", "resource unit '" + unit + "' not exist");
+                return new SqlFailure(4660, "HY000", "resource unit '" + unit + "' not exist");
             }
             s.pools.put(name, new MetaDbState.Pool(name, unit, unitNum));
             return null;
         });
     }
 
-    private ObjectNode createTenant(Session session, Matcher m) throws SqlError {
+    private ObjectNode createTenant(Session session, Matcher m) throws SqlFailure {
         boolean ifNotExists = m.group(1) != null;
         String name = m.group(2);
         Matcher pool = POOL_LIST.matcher(m.group(3));
         if (!pool.find()) {
-            throw new SqlError(1210, "HY000", "Incorrect arguments to tenant '" + name + "': RESOURCE_POOL_LIST is required");
+            throw new SqlFailure(1210, "HY000", "Incorrect arguments to tenant '" + name + "': RESOURCE_POOL_LIST is required");
         }
         String poolName = pool.group(1);
         return change(session, s -> {
             if (s.tenants.containsKey(name)) {
-                return ifNotExists ? null : new SqlError(5157, "HY000", "tenant '" + name + "' already exists");
+                return ifNotExists ? null : new SqlFailure(5157, "HY000", "tenant '" + name + "' already exists");
             }
             if (!s.pools.containsKey(poolName)) {
-                return new SqlError(4660, "HY000", "resource pool '" + poolName + "' not exist");
+                return new SqlFailure(4660, "HY000", "resource pool '" + poolName + "' not exist");
             }
             if (s.tenants.values().stream().anyMatch(t -> poolName.equals(t.pool))) {
-                return new SqlError(4660, "HY000", "resource pool '" + poolName + "' has already been granted to a tenant");
+                return new SqlFailure(4660, "HY000", "resource pool '" + poolName + "' has already been granted to a tenant");
             }
             MetaDbState.Tenant t = new MetaDbState.Tenant();
             t.id = 1000 + s.tenants.size() * 2;
@@ -373,7 +347,7 @@ public final class SqlEngine {
         });
     }
 
-    private ObjectNode select(Session session, Matcher m) throws SqlError {
+    private ObjectNode select(Session session, Matcher m) throws SqlFailure {
         String table = m.group(3).toLowerCase(Locale.ROOT);
         String schema = m.group(2);
         List<Map<String, String>> rows = registry.read(all -> {
@@ -381,7 +355,7 @@ public final class SqlEngine {
             return table(s, session, schema, table);
         });
         if (rows == null) {
-            throw new SqlError(1146, "42S02", "Table '" + (schema == null ? session.database : schema) + "." + m.group(3) + "' doesn't exist");
+            throw new SqlFailure(1146, "42S02", "Table '" + (schema == null ? session.database : schema) + "." + m.group(3) + "' doesn't exist");
         }
         if (m.group(4) != null) {
             for (String condition : m.group(4).split("(?i)\\s+AND\\s+")) {
@@ -412,7 +386,7 @@ public final class SqlEngine {
             for (String c : projection.split("\\s*,\\s*")) {
                 String column = c.strip().toLowerCase(Locale.ROOT);
                 if (!sample.containsKey(column) && !columnsOf(table).containsKey(column)) {
-                    throw new SqlError(1054, "42S22", "Unknown column '" + c.strip() + "' in 'field list'");
+                    throw new SqlFailure(1054, "42S22", "Unknown column '" + c.strip() + "' in 'field list'");
                 }
                 columns.add(column);
             }
@@ -523,10 +497,10 @@ public final class SqlEngine {
         return row;
     }
 
-    private void requireBootstrapped(Session session) throws SqlError {
+    private void requireBootstrapped(Session session) throws SqlFailure {
         boolean bootstrapped = registry.read(all -> all.get(session.cluster).bootstrapped);
         if (!bootstrapped) {
-            throw new SqlError(4006, "HY000", "cluster " + session.cluster + " is not bootstrapped yet (ALTER SYSTEM BOOTSTRAP first)");
+            throw new SqlFailure(4006, "HY000", "cluster " + session.cluster + " is not bootstrapped yet (ALTER SYSTEM BOOTSTRAP first)");
         }
     }
 
@@ -536,14 +510,14 @@ public final class SqlEngine {
 
     @FunctionalInterface
     interface Change {
-        SqlError apply(MetaDbState state);
+        SqlFailure apply(MetaDbState state);
     }
 
-    private ObjectNode change(Session session, Change change) throws SqlError {
-        SqlError error = registry.update(all -> {
+    private ObjectNode change(Session session, Change change) throws SqlFailure {
+        SqlFailure error = registry.update(all -> {
             MetaDbState s = all.get(session.cluster);
             if (s == null) {
-                return new SqlError(4669, "HY000", "cluster not exist");
+                return new SqlFailure(4669, "HY000", "cluster not exist");
             }
             return change.apply(s);
         });

@@ -3,6 +3,7 @@ package dev.ocpha.lab.ocp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ocpha.lab.metadb.MetaDbClient;
+import dev.ocpha.lab.metadb.SqlFailure;
 import dev.ocpha.lab.standins.ContainerProcess;
 import dev.ocpha.lab.standins.ToolCall;
 import java.io.IOException;
@@ -41,22 +42,22 @@ public final class OcpBootstrap {
                 case "unregisterMc" -> unregisterMc(c, own);
                 default -> c.fail(2, "ERROR: unknown command '" + a.get(0) + "' (enableMc, showMc, registerMc, unregisterMc)");
             };
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             return c.fail(1, "ERROR: cannot connect to this OCP's MetaDB at " + env.get("OCP_METADB_HOST") + ":"
                     + env.get("OCP_METADB_PORT") + ": " + f.mysqlLine());
         }
     }
 
-    private static MetaDbClient ownMetaDb(ToolCall c) throws MetaDbClient.Failure {
+    private static MetaDbClient ownMetaDb(ToolCall c) throws SqlFailure {
         Map<String, String> env = c.env();
         if (!env.get("OCP_METADB_PORT").matches("\\d{1,5}")) {
-            throw new MetaDbClient.Failure(2003, "HY000", "OCP_METADB_PORT is not a port");
+            throw new SqlFailure(2003, "HY000", "OCP_METADB_PORT is not a port");
         }
         return MetaDbClient.connect(c.host().address(), env.get("OCP_METADB_HOST"), Integer.parseInt(env.get("OCP_METADB_PORT")),
                 env.get("OCP_METADB_USER"), env.get("OCP_METADB_PASSWORD"), env.get("OCP_METADB_DBNAME"));
     }
 
-    private static int enableMc(ToolCall c, MetaDbClient own, List<String> a) throws IOException, MetaDbClient.Failure {
+    private static int enableMc(ToolCall c, MetaDbClient own, List<String> a) throws IOException, SqlFailure {
         if (a.size() != 4 || !a.get(1).matches("[1-9]\\d{0,8}") || !a.get(2).matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
                 || !List.of("LEADER", "FOLLOWER").contains(a.get(3))) {
             return c.fail(2, "usage: enableMc <OCP_CLUSTER_ID (positive number)> <OCP_CLUSTER_NAME> <LEADER|FOLLOWER>");
@@ -64,7 +65,7 @@ public final class OcpBootstrap {
         try {
             own.op(OcpServer.JSON.createObjectNode().put("op", "mcEnable").put("clusterId", Integer.parseInt(a.get(1)))
                     .put("clusterName", a.get(2)).put("role", a.get(3)));
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             return c.fail(1, "ERROR: " + f.getMessage());
         }
         c.out("enableMc success: cluster " + a.get(1) + " " + a.get(2) + " " + a.get(3)
@@ -72,7 +73,7 @@ public final class OcpBootstrap {
         return 0;
     }
 
-    private static int showMc(ToolCall c, MetaDbClient own) throws IOException, MetaDbClient.Failure {
+    private static int showMc(ToolCall c, MetaDbClient own) throws IOException, SqlFailure {
         JsonNode mc = own.op(OcpServer.JSON.createObjectNode().put("op", "mcGet")).get("mc");
         Optional<OcpServer> server = server(c);
         JsonNode running = server.map(OcpServer::multiCluster).orElse(null);
@@ -89,7 +90,7 @@ public final class OcpBootstrap {
         return 0;
     }
 
-    private static int registerMc(ToolCall c, MetaDbClient own, List<String> a) throws IOException, MetaDbClient.Failure {
+    private static int registerMc(ToolCall c, MetaDbClient own, List<String> a) throws IOException, SqlFailure {
         if (a.size() != 5 || !a.get(2).matches("\\d{1,5}")) {
             return c.fail(2, "usage: registerMc <leaderMetaDbHost> <port> <user> <database>, with the password on stdin");
         }
@@ -116,7 +117,7 @@ public final class OcpBootstrap {
             leader.op(OcpServer.JSON.createObjectNode().put("op", "mcRegister").put("clusterId", mc.path("clusterId").asInt())
                     .put("clusterName", mc.path("clusterName").asText()).put("role", "FOLLOWER")
                     .put("version", server.get().buildVersion()).put("accessAddress", server.get().accessAddress()));
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             return c.fail(1, "ERROR: cannot register to the LEADER's MetaDB at " + leaderHost + ":" + leaderPort + ": " + f.mysqlLine());
         }
         ObjectNode bind = OcpServer.JSON.createObjectNode().put("op", "mcBind").put("leaderHost", leaderHost)
@@ -127,7 +128,7 @@ public final class OcpBootstrap {
         return 0;
     }
 
-    private static int unregisterMc(ToolCall c, MetaDbClient own) throws IOException, MetaDbClient.Failure {
+    private static int unregisterMc(ToolCall c, MetaDbClient own) throws IOException, SqlFailure {
         JsonNode mc = own.op(OcpServer.JSON.createObjectNode().put("op", "mcGet")).get("mc");
         if (mc == null || mc.isNull() || !mc.hasNonNull("leaderHost")) {
             return c.fail(1, "ERROR: this cluster is not registered to a LEADER");
@@ -135,7 +136,7 @@ public final class OcpBootstrap {
         try (MetaDbClient leader = MetaDbClient.connect(c.host().address(), mc.get("leaderHost").asText(), mc.get("leaderPort").asInt(),
                 mc.get("leaderUser").asText(), mc.get("leaderPassword").asText(), mc.get("leaderDatabase").asText())) {
             leader.op(OcpServer.JSON.createObjectNode().put("op", "mcRemove").put("clusterId", mc.path("clusterId").asInt()));
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             c.err("WARN: the LEADER's MetaDB is unreachable (" + f.mysqlLine() + "); unbinding locally only\n");
         }
         own.op(OcpServer.JSON.createObjectNode().put("op", "mcUnbind"));

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ocpha.lab.metadb.McTimings;
 import dev.ocpha.lab.metadb.MetaDbClient;
+import dev.ocpha.lab.metadb.SqlFailure;
 import dev.ocpha.lab.standins.Container;
 import dev.ocpha.lab.standins.ContainerProcess;
 import dev.ocpha.lab.standins.HostRuntime;
@@ -142,16 +143,16 @@ public final class OcpServer implements ContainerProcess {
             JsonNode mc = db.op(JSON.createObjectNode().put("op", "mcGet")).get("mc");
             multiCluster = mc == null || mc.isNull() ? null : mc;
             metaDbProblem = null;
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             metaDbProblem = f.mysqlLine();
             log("ocp.log", "ERROR cannot connect to MetaDB " + metaDbAddress() + ": " + f.mysqlLine());
         }
     }
 
-    private MetaDbClient metaDb() throws MetaDbClient.Failure {
+    private MetaDbClient metaDb() throws SqlFailure {
         String h = container.env.get("OCP_METADB_HOST");
         if (h.equals("127.0.0.1") || h.equalsIgnoreCase("localhost")) {
-            throw new MetaDbClient.Failure(2003, "HY000", "OCP_METADB_HOST must not be 127.0.0.1 or localhost: the container "
+            throw new SqlFailure(2003, "HY000", "OCP_METADB_HOST must not be 127.0.0.1 or localhost: the container "
                     + "reaches its MetaDB by the host's address");
         }
         return MetaDbClient.connect(host.address(), h, Integer.parseInt(container.env.get("OCP_METADB_PORT")),
@@ -206,7 +207,7 @@ public final class OcpServer implements ContainerProcess {
                     leader.op(beat);
                 }
             }
-        } catch (MetaDbClient.Failure | RuntimeException e) {
+        } catch (SqlFailure | RuntimeException e) {
             // the leader or the own MetaDB is unreachable: no heartbeat this time, as OCP would log and retry
         }
     }
@@ -312,7 +313,7 @@ public final class OcpServer implements ContainerProcess {
     private String health() {
         try (MetaDbClient ignored = metaDb()) {
             metaDbProblem = null;
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             if (!f.mysqlLine().equals(metaDbProblem)) {
                 log("ocp.log", "ERROR MetaDB " + metaDbAddress() + " unavailable: " + f.mysqlLine());
             }
@@ -324,7 +325,7 @@ public final class OcpServer implements ContainerProcess {
                 Integer.parseInt(effective.get("ocp.monitordb.port")), effective.get("ocp.monitordb.username"),
                 password.isEmpty() ? container.env.get("OCP_MONITORDB_PASSWORD") : password, effective.get("ocp.monitordb.database"))) {
             return "okay";
-        } catch (MetaDbClient.Failure | RuntimeException f) {
+        } catch (SqlFailure | RuntimeException f) {
             return "bad monitordb";
         }
     }
@@ -367,7 +368,7 @@ public final class OcpServer implements ContainerProcess {
         try (MetaDbClient db = metaDb()) {
             db.op(JSON.createObjectNode().put("op", "configGet")).path("config").fields()
                     .forEachRemaining(e -> stored.put(e.getKey(), e.getValue().asText()));
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             // shown as no pending values; /api/status tells that the MetaDB is gone
         }
         return stored;
@@ -398,7 +399,7 @@ public final class OcpServer implements ContainerProcess {
         }
         try (MetaDbClient db = metaDb()) {
             db.op(JSON.createObjectNode().put("op", "configSet").put("name", name).put("value", text));
-        } catch (MetaDbClient.Failure f) {
+        } catch (SqlFailure f) {
             return new Object[] {500, error(500, "METADB_UNAVAILABLE", "cannot store the parameter: " + f.mysqlLine(), began)};
         }
         if (!parameter.needsRestart()) {

@@ -93,17 +93,18 @@ public final class ToolCall {
 
     /** Runs a real program inside the host with the caller's stdio and {@code exports} added to its environment. */
     public int run(List<String> argv, Map<String, String> exports) throws IOException {
-        line("R " + b64(argv) + " " + b64(exports.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        line("R " + nulSeparated(argv) + " " + nulSeparated(exports.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         String reply = readLine();
         return Integer.parseInt(reply.substring(2).trim());
     }
 
     /** Runs a real program inside the host and captures its output (stdout and stderr together) and exit status. */
     public Captured capture(List<String> argv) throws IOException {
-        line("C " + b64(argv));
-        String[] reply = readLine().split(" ", 3);
-        String output = reply.length > 2 ? new String(Base64.getDecoder().decode(reply[2].trim()), StandardCharsets.UTF_8) : "";
-        return new Captured(Integer.parseInt(reply[1]), output);
+        line("C " + nulSeparated(argv) + " -");
+        String[] reply = readLine().split(" ");
+        byte[] output = in.readNBytes(Integer.parseInt(reply[2]));
+        return new Captured(Integer.parseInt(reply[1]), new String(output, StandardCharsets.UTF_8));
     }
 
     public record Captured(int status, String output) {
@@ -136,14 +137,31 @@ public final class ToolCall {
     private void send(char stream, byte[] bytes) throws IOException {
         for (int i = 0; i < bytes.length; i += CHUNK) {
             int n = Math.min(CHUNK, bytes.length - i);
-            byte[] part = new byte[n];
-            System.arraycopy(bytes, i, part, 0, n);
-            line(stream + " " + Base64.getEncoder().encodeToString(part));
+            line(stream + " " + escape(bytes, i, n));
         }
     }
 
+    /**
+     * Bytes as one word for bash's {@code printf %b}: backslash doubled, space, controls and DEL as {@code \0ooo}, the
+     * rest as is. So output, NULs included, reaches the caller byte for byte without a decoding process.
+     */
+    static String escape(byte[] bytes, int offset, int length) {
+        StringBuilder s = new StringBuilder(length + 16);
+        for (int i = offset; i < offset + length; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == '\\') {
+                s.append("\\\\");
+            } else if (b <= ' ' || b == 0x7f) {
+                s.append(String.format("\\0%03o", b));
+            } else {
+                s.append((char) b);
+            }
+        }
+        return s.toString();
+    }
+
     private void line(String line) throws IOException {
-        out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.write((line + "\n").getBytes(StandardCharsets.ISO_8859_1)); // escape() keeps bytes as chars 0-255
         out.flush();
     }
 
@@ -158,13 +176,14 @@ public final class ToolCall {
         return buffer.toString(StandardCharsets.US_ASCII);
     }
 
-    private static String b64(List<String> items) {
+    private static String nulSeparated(List<String> items) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (String item : items) {
             bytes.writeBytes(item.getBytes(StandardCharsets.UTF_8));
             bytes.write(0);
         }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        byte[] all = bytes.toByteArray();
+        return all.length == 0 ? "\\0" : escape(all, 0, all.length);
     }
 
     static String readToken(InputStream in) throws IOException {
