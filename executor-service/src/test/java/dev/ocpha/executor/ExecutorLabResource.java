@@ -41,7 +41,15 @@ public class ExecutorLabResource implements QuarkusTestResourceLifecycleManager 
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "executor-lab-shutdown"));
+            Path dir = media.getParent();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                fleet.close();
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException e) {
+                    // a temp dir: the OS cleans what is left
+                }
+            }, "executor-lab-shutdown"));
         }
         return fleet;
     }

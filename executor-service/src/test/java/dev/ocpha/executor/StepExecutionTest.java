@@ -369,6 +369,21 @@ class StepExecutionTest {
     }
 
     @Test
+    void hungStandIn_isAbandonedAtEachTrysTimeoutAndReportedRetryable() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(2);
+        host.hangTool("docker"); // the lab's hang fault: docker never returns
+        try {
+            StepFailed failed = failure(request(StepKinds.REMOVE_OCP, host, Map.of("container", "ocp-hung"), 2, 2));
+            assertTrue(failed.retryable());
+            assertEquals(2, failed.tries());
+            assertTrue(failed.reason().contains("did not finish within 2 s"), failed.reason());
+        } finally {
+            host.clearFaults();
+        }
+        success(request(StepKinds.REMOVE_OCP, host, Map.of("container", "ocp-hung"), 30, 1)); // the host is usable again
+    }
+
+    @Test
     void secrets_reachTheHostOnlyOnStdinAndAreRedactedEverywhere() throws Exception {
         String secret = ExecutorLabResource.ADMIN_PASSWORD;
         // an OCP whose status page leaks the password: the executor must not pass it on
