@@ -53,7 +53,10 @@ class DockerComposeTest {
             JsonNode env = services.get(service).get("environment");
             assertTrue(env.has("OCPHA_SSH_KNOWN_HOSTS"), service + " lacks OCPHA_SSH_KNOWN_HOSTS");
             assertTrue(applicationProperties(service).contains("${OCPHA_SSH_KNOWN_HOSTS"));
+            assertTrue(env.has("QUARKUS_CONFIG_LOCATIONS"), service + " has no file for its secrets");
         }
+        assertTrue(services.get("planner-service").get("environment").has("OCPHA_PLANNER_API_TOKEN"));
+        assertTrue(applicationProperties("planner-service").contains("${OCPHA_PLANNER_API_TOKEN"));
     }
 
     @Test

@@ -24,9 +24,11 @@ class RegistryCrashTest {
         String id = system.submit(topology.toYaml());
         // once the deploy phase runs, the registry has the plan and is receiving step outcomes
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!"DEPLOYING".equals(system.planner().get("/deployments/" + id).then().extract().path("status"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the deployment never started deploying");
+        String status;
+        while (!"DEPLOYING".equals(status = system.planner().get("/deployments/" + id).then().extract().path("status"))) {
+            if (System.nanoTime() > deadline || "FAILED".equals(status)) {
+                throw new AssertionError("the deployment never started deploying: " + status + " "
+                        + system.planner().get("/deployments/" + id).then().extract().path("failureReason"));
             }
             E2eSystem.sleep(Duration.ofMillis(200));
         }

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Multi-cluster: an OCP node reaches the MetaDB of every other OCP cluster, since a standby binds to the primary's
  * MetaDB and either side may become primary (ocp-facts §8). Tested from the host itself: name resolution
- * ({@code getent ahosts}: DNS or /etc/hosts), then a TCP connect with bash's /dev/tcp, 3 s at most.
+ * ({@code getent ahosts}: DNS or /etc/hosts), then a TCP connect with bash's /dev/tcp, 3 s at most. The environment
+ * is checked before any MetaDB is installed, so a refused connection passes: the other site's host answered, and
+ * its MetaDB will listen there; a time-out or an unreachable network fails.
  */
 @ApplicationScoped
 public class MetaDbReachabilityCheck extends CatalogCheck {
@@ -35,9 +37,10 @@ public class MetaDbReachabilityCheck extends CatalogCheck {
             String label = Shell.quote(endpoint.cluster());
             probe.append("ip=$(getent ahosts ").append(h).append(" | awk 'NR==1{print $1}'); ")
                     .append("if [ -z \"$ip\" ]; then printf '%s\\tunresolved\\n' ").append(label).append("; ")
-                    .append("elif timeout 3 bash -c \"exec 3<>/dev/tcp/$ip/").append(endpoint.port())
-                    .append("\" 2>/dev/null; then printf '%s\\topen\\t%s\\n' ").append(label).append(" \"$ip\"; ")
-                    .append("else printf '%s\\tclosed\\t%s\\n' ").append(label).append(" \"$ip\"; fi; ");
+                    .append("elif err=$(timeout 3 bash -c \"exec 3<>/dev/tcp/$ip/").append(endpoint.port())
+                    .append("\" 2>&1); then printf '%s\\topen\\t%s\\n' ").append(label).append(" \"$ip\"; ")
+                    .append("else case \"$err\" in *refused*) printf '%s\\trefused\\t%s\\n' ").append(label)
+                    .append(" \"$ip\";; *) printf '%s\\tclosed\\t%s\\n' ").append(label).append(" \"$ip\";; esac; fi; ");
         }
         return probe.toString();
     }
@@ -55,6 +58,9 @@ public class MetaDbReachabilityCheck extends CatalogCheck {
             switch (state) {
                 case "open" -> results.add(Verdicts.pass(context.name(), check, "connected to " + row[2] + ":"
                         + endpoint.port(), expected, "reaches the MetaDB of cluster " + endpoint.cluster()));
+                case "refused" -> results.add(Verdicts.pass(context.name(), check, row[2] + " answered (port "
+                        + endpoint.port() + " not listening yet)", expected, "reaches the MetaDB host of cluster "
+                        + endpoint.cluster() + "; its MetaDB is installed later"));
                 case "unresolved" -> results.add(Verdicts.fail(context.name(), check, endpoint.host() + " unresolved",
                         expected, "cannot resolve " + endpoint.host() + " (DNS or /etc/hosts) for the MetaDB of cluster "
                                 + endpoint.cluster(), null, false));

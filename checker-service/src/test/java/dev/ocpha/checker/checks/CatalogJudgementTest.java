@@ -231,6 +231,17 @@ class CatalogJudgementTest {
     }
 
     @Test
+    void metaDbReachability_aRefusedConnectionPasses_forTheMetaDbIsInstalledLater() {
+        CheckContext base = Hosts.context("10.0.0.5", SizingProfile.PRODUCTION, List.of(HostRoles.OCP_SERVER), null);
+        CheckContext context = new CheckContext(base.host(), base.profile(), base.thresholds(), List.of(
+                new CheckContext.MetaDbEndpoint("ocp-b", "10.1.0.9", 2883)));
+        CheckResult result = byCheck(new MetaDbReachabilityCheck().evaluate(context, "ocp-b\trefused\t10.1.0.9\n"),
+                "metadb-reachable:ocp-b");
+        assertEquals("PASS", result.status());
+        assertTrue(result.observed().contains("not listening yet"), result.observed());
+    }
+
+    @Test
     void gradingMakesWarningChecksWarnAndStrictFail() {
         CheckResult failure = Verdicts.fail("h", "x", "o", "e", "m");
         assertEquals("WARN", Verdicts.grade(failure, Severity.WARNING, false).status());

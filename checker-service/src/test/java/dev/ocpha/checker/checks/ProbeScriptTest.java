@@ -20,4 +20,20 @@ class ProbeScriptTest {
         String complaint = new String(sh.getInputStream().readAllBytes());
         assertEquals(0, sh.waitFor(), "sh cannot parse the probe script: " + complaint + "\n" + script);
     }
+
+    @Test
+    void reachabilityProbe_tellsARefusedPortFromAnUnreachableHost() throws IOException, InterruptedException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CheckContext base = Hosts.production();
+        CheckContext context = new CheckContext(base.host(), base.profile(), base.thresholds(),
+                List.of(new CheckContext.MetaDbEndpoint("other-site", "127.0.0.1", closedPort)));
+        Process sh = new ProcessBuilder("/bin/sh", "-c", new MetaDbReachabilityCheck().probe(context))
+                .redirectErrorStream(true).start();
+        String output = new String(sh.getInputStream().readAllBytes());
+        sh.waitFor();
+        assertEquals("other-site\trefused\t127.0.0.1", output.strip());
+    }
 }
