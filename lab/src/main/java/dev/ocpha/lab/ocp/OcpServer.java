@@ -16,10 +16,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -278,7 +280,29 @@ public final class OcpServer implements ContainerProcess {
         if (s != null) {
             s.stop(0);
             ((java.util.concurrent.ExecutorService) s.getExecutor()).shutdownNow();
+            awaitReleased(s.getAddress());
             log("ocp.log", "OCP-Server stopped");
+        }
+    }
+
+    /**
+     * The JDK's HTTP server closes its listening socket on its dispatcher thread, after {@code stop} returns; a
+     * process that exited has released its port, so wait for that (briefly) before the container counts as stopped.
+     */
+    private static void awaitReleased(InetSocketAddress address) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(address);
+                return;
+            } catch (IOException stillBound) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
