@@ -26,6 +26,13 @@ final class Journals {
         return lines(host).stream().filter(line -> line.contains(fragment)).count();
     }
 
+    /** How often {@code tool} ran with {@code firstArgument} (a stand-in called through {@code docker exec} is one call). */
+    static long calls(LabHost host, String tool, String firstArgument) {
+        return host.journal().stream()
+                .filter(e -> e.tool().equals(tool) && !e.argv().isEmpty() && e.argv().get(0).equals(firstArgument))
+                .count();
+    }
+
     /** When the first call containing {@code fragment} happened on the host. */
     static Instant first(LabHost host, String fragment) {
         return host.journal().stream().filter(e -> (e.commandLine() + " => " + e.exitStatus()).contains(fragment))

@@ -94,7 +94,7 @@ class MultiClusterDeploymentTest {
                 Journals.assertBefore(registered, Journals.first(host, "PUT /api/v2/config/systemParameters/ocp.site.url"),
                         host.name() + " sets its parameters after its cluster is registered");
             }
-            assertEquals(1, standby.stream().mapToLong(h -> Journals.count(h, "registerMc")).sum(),
+            assertEquals(1, standby.stream().mapToLong(h -> Journals.calls(h, "ocp-bootstrap", "registerMc")).sum(),
                     "one registration per standby cluster");
         }
         assertTrue(system.report(id).getList("verification.items.findAll { it.check == 'standby-bound' }.status")
