@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -35,6 +36,8 @@ public final class OcpFixture implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile String status = "okay";
     private volatile long delayMillis;
+    private volatile int awaitedConcurrency;
+    private volatile long awaitNanos;
 
     public OcpFixture(String adminPassword) throws IOException {
         this(adminPassword, 0, "127.0.0.1");
@@ -69,6 +72,17 @@ public final class OcpFixture implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Until {@code requests} have been in flight at once, each request waits (at most {@code max}) for the others
+     * before it is answered: a caller that can run requests side by side is seen doing so however loaded the
+     * machine, and one that cannot keeps {@link #maxConcurrentRequests()} below it.
+     */
+    public OcpFixture awaitConcurrency(int requests, Duration max) {
+        this.awaitNanos = max.toNanos();
+        this.awaitedConcurrency = requests;
+        return this;
+    }
+
     /** The next {@code count} PUTs answer 503, as an OCP that is still starting does. */
     public OcpFixture failNextPuts(int count) {
         failingPuts.set(count);
@@ -98,6 +112,10 @@ public final class OcpFixture implements AutoCloseable {
             requests.add(exchange.getRequestMethod() + " " + path);
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
+            }
+            long deadline = System.nanoTime() + awaitNanos;
+            while (maxInFlight.get() < awaitedConcurrency && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
             String expected = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
                     .getBytes(StandardCharsets.UTF_8));

@@ -433,6 +433,7 @@ class StepExecutionTest {
                 assertFalse(spans.get(i)[0].isBefore(spans.get(i - 1)[1]), "a step started before the previous ended");
             }
 
+            ocp.awaitConcurrency(2, Duration.ofSeconds(20));
             List<StepRequested> twoHosts = List.of(request(StepKinds.INIT_SYSTEM_PARAMETERS, ExecutorLabResource.fleet().host(0),
                     parameters, 60, 1), request(StepKinds.INIT_SYSTEM_PARAMETERS, host, parameters, 60, 1));
             for (StepRequested request : twoHosts) {
