@@ -22,12 +22,21 @@ import dev.ocpha.planner.persistence.ApiTokenEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint of the planner's API, its authentication and idempotency, on the real broker and database. */
@@ -102,6 +111,32 @@ class DeploymentApiTest {
         assertEquals(deployments, Api.rows(entityManager, "deployment"));
         Api.given().header("Idempotency-Key", "bad key!").contentType("application/yaml").body(yaml("single-node"))
                 .post("/deployments").then().statusCode(400).body("detail", containsString("Idempotency-Key"));
+    }
+
+    @Test
+    void sameIdempotencyKey_sentConcurrently_createsOneDeployment() throws Exception {
+        String key = "race-" + System.nanoTime();
+        long deployments = Api.rows(entityManager, "deployment");
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(clients.submit(() -> Api.given().header("Idempotency-Key", key)
+                        .contentType("application/yaml").body(yaml("single-node")).post("/deployments")
+                        .then().extract()));
+            }
+            Set<Integer> statuses = new HashSet<>();
+            Set<String> ids = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                statuses.add(answer.get().statusCode());
+                ids.add(answer.get().path("id"));
+            }
+            assertEquals(Set.of(200, 202), statuses);
+            assertEquals(1, ids.size());
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(deployments + 1, Api.rows(entityManager, "deployment"));
     }
 
     @Test

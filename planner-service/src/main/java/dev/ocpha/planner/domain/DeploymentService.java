@@ -80,6 +80,10 @@ public class DeploymentService {
     @Transactional
     public Accepted create(Topology topology, Plan plan, String idempotencyKey, String requestHash) {
         if (idempotencyKey != null) {
+            // Requests with one key run one after another: the second sees the first's deployment, not a unique-key error.
+            DeploymentEntity.getEntityManager()
+                    .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, "idempotency-key:" + idempotencyKey).getSingleResult();
             DeploymentEntity earlier = DeploymentEntity.byIdempotencyKey(idempotencyKey);
             if (earlier != null) {
                 if (!earlier.requestHash.equals(requestHash)) {
