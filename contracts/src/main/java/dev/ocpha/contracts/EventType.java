@@ -7,6 +7,7 @@ import dev.ocpha.contracts.events.ClusterActivated;
 import dev.ocpha.contracts.events.DeploymentCancelled;
 import dev.ocpha.contracts.events.DeploymentFailed;
 import dev.ocpha.contracts.events.DeploymentPlanned;
+import dev.ocpha.contracts.events.DeploymentRetried;
 import dev.ocpha.contracts.events.DeploymentSucceeded;
 import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentCheckRequested;
@@ -31,6 +32,7 @@ public enum EventType {
     DEPLOYMENT_SUCCEEDED(DeploymentSucceeded.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_FAILED(DeploymentFailed.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_CANCELLED(DeploymentCancelled.class, Topics.DEPLOYMENTS, 1),
+    DEPLOYMENT_RETRIED(DeploymentRetried.class, Topics.DEPLOYMENTS, 1),
     HOST_CHECKED(HostChecked.class, Topics.CHECKS, 1),
     ENVIRONMENT_CHECKED(EnvironmentChecked.class, Topics.CHECKS, 1),
     DEPLOYMENT_VERIFIED(DeploymentVerified.class, Topics.CHECKS, 1),

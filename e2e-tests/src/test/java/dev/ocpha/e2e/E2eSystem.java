@@ -37,7 +37,7 @@ final class E2eSystem {
 
     static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
     static final Duration DEPLOYMENT_TIMEOUT = Duration.ofMinutes(6);
-    private static final int HOSTS = 40;
+    private static final int HOSTS = 46;
     private static final Set<String> SETTLED = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "DESTROYED");
     private static E2eSystem instance;
 

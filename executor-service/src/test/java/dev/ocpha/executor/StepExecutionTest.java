@@ -151,7 +151,7 @@ class StepExecutionTest {
         deployMultiCluster(deploymentId, standby, 2, "ocp2", "FOLLOWER");
         StandbyRegistrationRequested asked = new StandbyRegistrationRequested(deploymentId, "ocp2", "ocp1",
                 primary.address() + ":2881", "meta_user@ocp_meta", "meta_database", ExecutorLabResource.META_PASSWORD_REF,
-                standby.name(), access(standby), "ocp");
+                standby.name(), access(standby), "ocp", 1);
         try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
             send(topicRecord(Topics.TOPOLOGY, asked, EventType.STANDBY_REGISTRATION_REQUESTED));
             send(topicRecord(Topics.TOPOLOGY, asked, EventType.STANDBY_REGISTRATION_REQUESTED)); // redelivered
@@ -160,6 +160,18 @@ class StepExecutionTest {
                     && (type(r).equals(EventType.STEP_SUCCEEDED.ceType()) || type(r).equals(EventType.STEP_FAILED.ceType())),
                     1, OUTCOME).get(0);
             assertEquals(EventType.STEP_SUCCEEDED.ceType(), type(outcome), outcome.value());
+            assertEquals(standby.name(), read(outcome, StepSucceeded.class).host());
+        }
+        // asked again as the next attempt (a retried deployment): the step runs, sees the binding, changes nothing
+        StandbyRegistrationRequested again = new StandbyRegistrationRequested(deploymentId, "ocp2", "ocp1",
+                primary.address() + ":2881", "meta_user@ocp_meta", "meta_database", ExecutorLabResource.META_PASSWORD_REF,
+                standby.name(), access(standby), "ocp", 2);
+        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            send(topicRecord(Topics.TOPOLOGY, again, EventType.STANDBY_REGISTRATION_REQUESTED));
+            ConsumerRecord<String, String> outcome = events.awaitMatching(r -> deploymentId.equals(
+                    TopicProbe.header(r, EventHeaders.SUBJECT)) && r.value().contains(StepKinds.registerStandbyStepId("ocp2"))
+                    && type(r).equals(EventType.STEP_SUCCEEDED.ceType()) && read(r, StepSucceeded.class).attempt() == 2,
+                    1, OUTCOME).get(0);
             assertEquals(standby.name(), read(outcome, StepSucceeded.class).host());
         }
         List<String> journal = standby.journal().stream().map(JournalEntry::commandLine).toList();
@@ -494,7 +506,7 @@ class StepExecutionTest {
             String deploymentId = UUID.randomUUID().toString();
             List<AzNode> nodes = List.of(node(first), node(second));
             AzAssigned event = new AzAssigned(deploymentId, "c1", "az1", nodes, "10.0.1.1:80", "http://10.0.1.1:8080/services",
-                    "10.0.1.2:2883", "10.0.1.5:2883", "ocp", ExecutorLabResource.ADMIN_PASSWORD_REF);
+                    "10.0.1.2:2883", "10.0.1.5:2883", "ocp", ExecutorLabResource.ADMIN_PASSWORD_REF, 1);
             try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
                 send(topicRecord(Topics.TOPOLOGY, event, EventType.AZ_ASSIGNED));
                 List<ConsumerRecord<String, String>> outcomes = events.awaitMatching(r -> deploymentId.equals(

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -195,13 +196,23 @@ class DeploymentFlowTest {
     }
 
     @Test
-    void standbyBindingFailure_failsTheDeployment() {
-        String id = Api.submit("multi-cluster");
-        passEnvironmentCheck(id);
-        publish(EventType.STANDBY_BINDING_FAILED, new StandbyBindingFailed(id, "ocp-sh", "ocp-hz",
-                "primary MetaDB 10.1.0.1:2883 unreachable"), id);
-        Api.awaitStatus(id, "FAILED");
-        Api.given().get("/deployments/" + id).then().body("failureReason", containsString("unreachable"));
+    void standbyBindingFailure_failsTheDeployment_andRetryTellsTheRegistryToAskAgain() {
+        try (TopicProbe deployments = TopicProbe.subscribe(bootstrap, Topics.DEPLOYMENTS)) {
+            String id = Api.submit("multi-cluster");
+            passEnvironmentCheck(id);
+            publish(EventType.STANDBY_BINDING_FAILED, new StandbyBindingFailed(id, "ocp-sh", "ocp-hz",
+                    "primary MetaDB 10.1.0.1:2883 unreachable"), id);
+            Api.awaitStatus(id, "FAILED");
+            Api.given().get("/deployments/" + id).then().body("failureReason", containsString("unreachable"));
+            Api.given().post("/deployments/" + id + "/retry").then().statusCode(202).body("status", equalTo("DEPLOYING"));
+            ConsumerRecord<String, String> retried = deployments.awaitMatching(
+                    r -> isFor(r, id, EventType.DEPLOYMENT_RETRIED), 1, Api.WAIT).get(0);
+            assertTrue(retried.value().contains("\"stage\":\"DEPLOYING\""), retried.value());
+            publish(EventType.STANDBY_BOUND, new StandbyBound(id, "ocp-sh", "ocp-hz"), id);
+            Api.given().get("/deployments/" + id).then().body("failureReason", nullValue());
+            await().atMost(Api.WAIT).until(() -> Boolean.TRUE.equals(Api.given().get("/deployments/" + id).then()
+                    .extract().path("facts.find { it.fact == 'standby-bound:ocp-sh' }.known")));
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.ocpha.contracts.EventType;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.Topics;
 import dev.ocpha.contracts.events.AzAssigned;
+import dev.ocpha.contracts.events.DeploymentRetried;
 import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.StandbyRegistrationRequested;
 import dev.ocpha.contracts.events.StepFailed;
@@ -149,7 +150,7 @@ class RegistryChoreographyTest {
     }
 
     @Test
-    void failedRegistration_isReportedAndTheStandbyStaysUnbound() throws Exception {
+    void failedRegistration_isReportedAndTheStandbyStaysUnbound_untilARetriedDeploymentAsksAgain() throws Exception {
         String id = UUID.randomUUID().toString();
         PlanFixture plan = new PlanFixture(id, "MULTI_CLUSTER").cluster("p", "PRIMARY", 1, 1).cluster("s", "STANDBY", 2, 1);
         try (TopicProbe topology = TopicProbe.subscribe(bootstrap, Topics.TOPOLOGY)) {
@@ -161,10 +162,21 @@ class RegistryChoreographyTest {
                     "cannot reach the primary MetaDB 10.0.1.1:2883", false, 9), Topics.hostKey(id, "s-1"));
             ConsumerRecord<String, String> failed = of(topology, id, EventType.STANDBY_BINDING_FAILED, 1).get(0);
             assertTrue(failed.value().contains("cannot reach the primary MetaDB"), failed.value());
+            given().get("/deployments/" + id + "/topology").then()
+                    .body("clusters.find { it.name == 's' }.status", equalTo("FAILED"))
+                    .body("clusters.find { it.name == 'p' }.standbys[0].binding", equalTo("FAILED"));
+
+            publish(EventType.DEPLOYMENT_RETRIED, new DeploymentRetried(id, "DEPLOYING"), id);
+            StandbyRegistrationRequested again = read(of(topology, id, EventType.STANDBY_REGISTRATION_REQUESTED, 2)
+                    .get(1).value(), StandbyRegistrationRequested.class);
+            assertEquals(2, again.attempt());
+            assertEquals("s-1", again.standbyHost());
+            publish(EventType.STEP_SUCCEEDED, new StepSucceeded(id, StepKinds.registerStandbyStepId("s"),
+                    StepKinds.REGISTER_STANDBY, "s-1", null, 2, 1, "executor-test", 5), Topics.hostKey(id, "s-1"));
+            of(topology, id, EventType.STANDBY_BOUND, 1);
         }
         given().get("/deployments/" + id + "/topology").then()
-                .body("clusters.find { it.name == 's' }.status", equalTo("FAILED"))
-                .body("clusters.find { it.name == 'p' }.standbys[0].binding", equalTo("FAILED"));
+                .body("clusters.find { it.name == 'p' }.standbys[0].binding", equalTo("BOUND"));
     }
 
     @Test
@@ -202,7 +214,7 @@ class RegistryChoreographyTest {
     }
 
     @Test
-    void failedAzParameters_areReported() throws Exception {
+    void failedAzParameters_areReported_andAskedForAgainWhenTheDeploymentIsRetried() throws Exception {
         String id = UUID.randomUUID().toString();
         PlanFixture plan = new PlanFixture(id, "MULTI_AZ").cluster("z", "PRIMARY", 1, 1, "az1").az("az1", "z", "10.2.1.1:80");
         try (TopicProbe topology = TopicProbe.subscribe(bootstrap, Topics.TOPOLOGY)) {
@@ -213,6 +225,13 @@ class RegistryChoreographyTest {
                     StepKinds.APPLY_AZ_PARAMETERS, "z-1", null, 1, 3, "executor-test", "OCP did not come back", true, 9),
                     Topics.hostKey(id, "z-1"));
             assertTrue(of(topology, id, EventType.AZ_ACTIVATION_FAILED, 1).get(0).value().contains("did not come back"));
+
+            publish(EventType.DEPLOYMENT_RETRIED, new DeploymentRetried(id, "DEPLOYING"), id);
+            AzAssigned again = read(of(topology, id, EventType.AZ_ASSIGNED, 2).get(1).value(), AzAssigned.class);
+            assertEquals(2, again.attempt());
+            publish(EventType.STEP_SUCCEEDED, new StepSucceeded(id, StepKinds.azParametersStepId("az1", "z-1"),
+                    StepKinds.APPLY_AZ_PARAMETERS, "z-1", null, 2, 1, "executor-test", 5), Topics.hostKey(id, "z-1"));
+            of(topology, id, EventType.AZ_ACTIVATED, 1);
         }
     }
 

@@ -5,11 +5,13 @@ import dev.ocpha.contracts.model.HostAccess;
 /**
  * The standby cluster is installed and the primary is active: register the standby to the primary's MetaDB
  * (ocp-facts §8.1). The executor runs it on {@code standbyHost} as step
- * {@link dev.ocpha.contracts.StepKinds#registerStandbyStepId}. Passwords are references.
+ * {@link dev.ocpha.contracts.StepKinds#registerStandbyStepId}, as attempt {@code attempt} (1, or more when a
+ * deployment whose registration failed is retried). Passwords are references.
  */
 public record StandbyRegistrationRequested(String deploymentId, String standbyCluster, String primaryCluster,
                                            String primaryMetaDbAddress, String primaryMetaDbUser,
                                            String primaryMetaDbDatabase, String metaPasswordRef,
-                                           String standbyHost, HostAccess standbyAccess, String container)
+                                           String standbyHost, HostAccess standbyAccess, String container,
+                                           int attempt)
         implements TopologyEvent {
 }

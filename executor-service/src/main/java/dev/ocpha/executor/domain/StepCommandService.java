@@ -74,7 +74,8 @@ public class StepCommandService {
         accept(new StepRequested(event.deploymentId(), StepKinds.registerStandbyStepId(event.standbyCluster()),
                 StepKinds.REGISTER_STANDBY, "Register standby cluster " + event.standbyCluster() + " to primary "
                 + event.primaryCluster(), event.standbyHost(), event.standbyCluster(), event.standbyAccess(),
-                withoutNulls(parameters), config.registrySteps().timeoutSeconds(), config.registrySteps().maxTries(), 1));
+                withoutNulls(parameters), config.registrySteps().timeoutSeconds(), config.registrySteps().maxTries(),
+                attempt(event.attempt())));
     }
 
     /** The registry assigned an AZ its addresses: set them on each of its OCP nodes. */
@@ -97,8 +98,14 @@ public class StepCommandService {
             accept(new StepRequested(event.deploymentId(), StepKinds.azParametersStepId(event.az(), node.host()),
                     StepKinds.APPLY_AZ_PARAMETERS, "Apply the parameters of AZ " + event.az() + " on " + node.host(),
                     node.host(), event.cluster(), node.access(), withoutNulls(parameters),
-                    config.registrySteps().timeoutSeconds(), config.registrySteps().maxTries(), 1));
+                    config.registrySteps().timeoutSeconds(), config.registrySteps().maxTries(),
+                    attempt(event.attempt())));
         }
+    }
+
+    /** The registry's attempt number; events written before it was carried say nothing, which means the first. */
+    private static int attempt(int attempt) {
+        return Math.max(1, attempt);
     }
 
     /** What the executor needs to record and route a command at all; anything else is checked when it runs. */

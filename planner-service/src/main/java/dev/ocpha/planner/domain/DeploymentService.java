@@ -12,6 +12,7 @@ import dev.ocpha.contracts.events.ClusterActivated;
 import dev.ocpha.contracts.events.DeploymentCancelled;
 import dev.ocpha.contracts.events.DeploymentFailed;
 import dev.ocpha.contracts.events.DeploymentPlanned;
+import dev.ocpha.contracts.events.DeploymentRetried;
 import dev.ocpha.contracts.events.DeploymentSucceeded;
 import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentCheckRequested;
@@ -336,7 +337,10 @@ public class DeploymentService {
 
     // ---- operator actions --------------------------------------------------------------------------------------
 
-    /** Re-requests the failed steps, or re-runs the environment check or verification that failed. */
+    /**
+     * Re-requests the failed steps, or re-runs the environment check or verification that failed; the published
+     * {@link DeploymentRetried} makes the registry ask again for a failed standby registration or AZ activation.
+     */
     @Transactional
     public DeploymentEntity retry(UUID id) {
         DeploymentEntity deployment = locked(id);
@@ -355,6 +359,7 @@ public class DeploymentService {
             }
         }
         moveTo(deployment, stage);
+        outbox.append(new DeploymentRetried(deployment.id.toString(), stage.name()));
         switch (stage) {
             case CHECKING_ENVIRONMENT -> requestEnvironmentCheck(deployment);
             case VERIFYING -> requestVerification(deployment);

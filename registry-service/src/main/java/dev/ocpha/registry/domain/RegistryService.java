@@ -11,6 +11,7 @@ import dev.ocpha.contracts.events.AzActivationFailed;
 import dev.ocpha.contracts.events.AzAssigned;
 import dev.ocpha.contracts.events.ClusterActivated;
 import dev.ocpha.contracts.events.DeploymentPlanned;
+import dev.ocpha.contracts.events.DeploymentRetried;
 import dev.ocpha.contracts.events.NodeRegistered;
 import dev.ocpha.contracts.events.StandbyBindingFailed;
 import dev.ocpha.contracts.events.StandbyBound;
@@ -163,6 +164,46 @@ public class RegistryService {
         }
     }
 
+    /**
+     * An operator retried the deployment: each failed standby registration and AZ activation is asked for again, as
+     * the next attempt of its step (the failed one stays in the executor's history).
+     */
+    public void onDeploymentRetried(DeploymentRetried event) {
+        UUID deploymentId = UUID.fromString(event.deploymentId());
+        steps.lock(deploymentId);
+        RegistryDeploymentEntity deployment = RegistryDeploymentEntity.findById(deploymentId);
+        if (deployment == null) {
+            return;
+        }
+        List<OcpClusterEntity> clusters = OcpClusterEntity.ofDeployment(deploymentId);
+        OcpClusterEntity primary = clusters.stream().filter(OcpClusterEntity::isPrimary).findFirst().orElse(null);
+        for (BindingEntity binding : BindingEntity.ofDeployment(deploymentId)) {
+            if (primary == null || !BindingEntity.FAILED.equals(binding.status)) {
+                continue;
+            }
+            binding.status = BindingEntity.REQUESTED;
+            binding.failureReason = null;
+            binding.attempt++;
+            binding.requestedAt = OffsetDateTime.now();
+            cluster(deploymentId, binding.standbyCluster).status = ClusterStatus.READY.name();
+            publishRegistrationRequest(deployment, binding, primary);
+            LOG.infof("deployment retried: registration of standby %s requested again (attempt %d)",
+                    binding.standbyCluster, binding.attempt);
+        }
+        List<OcpNodeEntity> nodes = OcpNodeEntity.ofDeployment(deploymentId);
+        for (AvailabilityZoneEntity az : AvailabilityZoneEntity.ofDeployment(deploymentId)) {
+            if (!AvailabilityZoneEntity.FAILED.equals(az.status)) {
+                continue;
+            }
+            az.status = AvailabilityZoneEntity.ASSIGNED;
+            az.failureReason = null;
+            az.attempt++;
+            publishAssignment(deployment, az, nodes.stream().filter(node -> az.name.equals(node.az)).toList());
+            LOG.infof("deployment retried: parameters of AZ %s asked for again (attempt %d)", az.name, az.attempt);
+        }
+        evaluate(deployment);
+    }
+
     /** Applies every transition the deployment's facts now allow, until none is left. */
     private void evaluate(RegistryDeploymentEntity deployment) {
         boolean changed = true;
@@ -199,10 +240,7 @@ public class RegistryService {
             if (AvailabilityZoneEntity.PLANNED.equals(az.status) && azNodes.stream().allMatch(OcpNodeEntity::registered)) {
                 az.status = AvailabilityZoneEntity.ASSIGNED;
                 az.assignedAt = OffsetDateTime.now();
-                outbox.append(new AzAssigned(deployment.id.toString(), az.cluster, az.name,
-                        azNodes.stream().map(node -> new AzNode(node.host, access(node))).toList(), az.accessAddress,
-                        az.configUrl, az.metaDbProxy, az.monitorDbAddress, azNodes.get(0).container,
-                        secretRef(deployment, SecretKeys.OCP_ADMIN)));
+                publishAssignment(deployment, az, azNodes);
                 LOG.infof("AZ %s assigned its OCP at %s", az.name, az.accessAddress);
                 changed = true;
             } else if (AvailabilityZoneEntity.ASSIGNED.equals(az.status) && azNodes.stream().allMatch(node ->
@@ -260,7 +298,6 @@ public class RegistryService {
                     || BindingEntity.find(deployment.id, standby.name) != null) {
                 continue;
             }
-            OcpNodeEntity node = OcpNodeEntity.ofCluster(deployment.id, standby.name).get(0);
             BindingEntity binding = new BindingEntity();
             binding.deploymentId = deployment.id;
             binding.standbyCluster = standby.name;
@@ -268,9 +305,7 @@ public class RegistryService {
             binding.status = BindingEntity.REQUESTED;
             binding.requestedAt = OffsetDateTime.now();
             binding.persist();
-            outbox.append(new StandbyRegistrationRequested(deployment.id.toString(), standby.name, primary.name,
-                    primary.metaDbHost + ":" + primary.metaDbPort, primary.metaDbUser, primary.metaDbDatabase,
-                    secretRef(deployment, SecretKeys.META_TENANT), node.host, access(node), node.container));
+            publishRegistrationRequest(deployment, binding, primary);
             LOG.infof("standby %s is ready and primary %s active: registration requested", standby.name, primary.name);
             changed = true;
         }
@@ -351,6 +386,23 @@ public class RegistryService {
 
     private static HostAccess access(OcpNodeEntity node) {
         return new HostAccess(node.address, node.sshPort, node.sshUser, node.credentialRef);
+    }
+
+    private void publishAssignment(RegistryDeploymentEntity deployment, AvailabilityZoneEntity az,
+                                   List<OcpNodeEntity> azNodes) {
+        outbox.append(new AzAssigned(deployment.id.toString(), az.cluster, az.name,
+                azNodes.stream().map(node -> new AzNode(node.host, access(node))).toList(), az.accessAddress,
+                az.configUrl, az.metaDbProxy, az.monitorDbAddress, azNodes.get(0).container,
+                secretRef(deployment, SecretKeys.OCP_ADMIN), az.attempt));
+    }
+
+    private void publishRegistrationRequest(RegistryDeploymentEntity deployment, BindingEntity binding,
+                                            OcpClusterEntity primary) {
+        OcpNodeEntity node = OcpNodeEntity.ofCluster(deployment.id, binding.standbyCluster).get(0);
+        outbox.append(new StandbyRegistrationRequested(deployment.id.toString(), binding.standbyCluster, primary.name,
+                primary.metaDbHost + ":" + primary.metaDbPort, primary.metaDbUser, primary.metaDbDatabase,
+                secretRef(deployment, SecretKeys.META_TENANT), node.host, access(node), node.container,
+                binding.attempt));
     }
 
     private static OcpClusterEntity cluster(UUID deploymentId, String name) {

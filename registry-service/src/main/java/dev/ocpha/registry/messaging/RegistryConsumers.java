@@ -1,6 +1,7 @@
 package dev.ocpha.registry.messaging;
 
 import dev.ocpha.contracts.events.DeploymentPlanned;
+import dev.ocpha.contracts.events.DeploymentRetried;
 import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.StepFailed;
 import dev.ocpha.contracts.events.StepSucceeded;
@@ -25,7 +26,9 @@ public class RegistryConsumers {
 
     public RegistryConsumers(InboundEvents inbound, RegistryService registry, VerificationFacts verification) {
         this.inbound = inbound;
-        this.deployments = EventHandlers.create().on(DeploymentPlanned.class, registry::onDeploymentPlanned);
+        this.deployments = EventHandlers.create()
+                .on(DeploymentPlanned.class, registry::onDeploymentPlanned)
+                .on(DeploymentRetried.class, registry::onDeploymentRetried);
         this.stepEvents = EventHandlers.create()
                 .on(StepSucceeded.class, registry::onStepSucceeded)
                 .on(StepFailed.class, registry::onStepFailed);

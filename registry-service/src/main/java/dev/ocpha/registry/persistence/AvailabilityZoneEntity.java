@@ -42,6 +42,8 @@ public class AvailabilityZoneEntity extends PanacheEntityBase {
     public String status;
     @Column(name = "failure_reason")
     public String failureReason;
+    /** The AZ parameters' attempt: 1, one more each time a retried deployment asks again. */
+    public int attempt = 1;
     @Column(name = "assigned_at")
     public OffsetDateTime assignedAt;
     @Column(name = "activated_at")

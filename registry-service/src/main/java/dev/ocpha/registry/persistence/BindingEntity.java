@@ -40,6 +40,8 @@ public class BindingEntity extends PanacheEntityBase {
     public String syncState;
     @Column(name = "failure_reason")
     public String failureReason;
+    /** The registration's attempt: 1, one more each time a retried deployment asks again. */
+    public int attempt = 1;
 
     public static List<BindingEntity> ofDeployment(UUID deploymentId) {
         return list("deploymentId = ?1 order by standbyCluster", deploymentId);
