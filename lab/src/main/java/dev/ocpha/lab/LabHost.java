@@ -162,7 +162,8 @@ public final class LabHost {
         s.setPublickeyAuthenticator((user, key, session) ->
                 !rejectClientKey && "root".equals(user) && KeyUtils.compareKeys(clientKey, key));
         s.setCommandFactory((channel, command) -> new ProcessCommand(this, command, pumps));
-        s.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+        s.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
+                .withFileSystemAccessor(new LinkFreeSftpAccessor()).build()));
         // SFTP sees the host's root as "/", the same view its commands get
         s.setFileSystemFactory(new VirtualFileSystemFactory(root()));
         CoreModuleProperties.IDLE_TIMEOUT.set(s, Duration.ZERO); // sshd keeps idle connections too

@@ -1,6 +1,8 @@
 package dev.ocpha.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +11,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.sftp.Response;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.sftp.SFTPException;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +126,34 @@ class IsolationTest {
         assertTrue(Files.isDirectory(host.root().resolve("data/1")));
         assertTrue(Files.exists(host.root().resolve("tmp/mark")));
         assertTrue(Math.abs(System.currentTimeMillis() - realSeconds() * 1000) < 60_000, "the real clock was not set");
+    }
+
+    @Test
+    void sftpNeverFollowsALinkOutOfTheHost_whileOrdinaryTransfersWork() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), "the machine's own file\n");
+        // inside the host these links point nowhere; seen from the lab's JVM they would point at the machine's files
+        SshjClient.exec(fleet, host, "ln -sfn " + outside + " /root/escape && ln -sfn " + outside
+                + "/secret.txt /root/secret && mkdir -p /data/media");
+        Path upload = Files.writeString(dir.resolve("upload.txt"), "media\n");
+        try (SSHClient client = new SSHClient()) {
+            client.addHostKeyVerifier(new OpenSSHKnownHosts(fleet.knownHosts().toFile()));
+            client.connect(host.address(), host.sshPort());
+            client.authPublickey("root", client.loadKeys(fleet.clientPrivateKey().toString()));
+            try (SFTPClient sftp = client.newSFTPClient()) {
+                sftp.put(upload.toString(), "/data/media/upload.txt");
+                assertEquals("media\n", SshjClient.exec(fleet, host, "cat /data/media/upload.txt"));
+
+                SFTPException write = assertThrows(SFTPException.class,
+                        () -> sftp.put(upload.toString(), "/root/escape/planted.txt"));
+                assertEquals(Response.StatusCode.PERMISSION_DENIED, write.getStatusCode());
+                SFTPException read = assertThrows(SFTPException.class,
+                        () -> sftp.get("/root/secret", dir.resolve("stolen.txt").toString()));
+                assertEquals(Response.StatusCode.PERMISSION_DENIED, read.getStatusCode());
+            }
+        }
+        assertFalse(Files.exists(outside.resolve("planted.txt")));
+        assertFalse(Files.exists(dir.resolve("stolen.txt")));
     }
 
     private static long realSeconds() throws IOException, InterruptedException {
