@@ -56,11 +56,19 @@ public final class Api {
         return steps.stream().filter(s -> status.equals(s.get("status"))).toList();
     }
 
-    public static void publish(String bootstrap, ObjectMapper mapper, EventType type, Object payload, String key) {
+    /** Publishes an event with a new id; returns the id. */
+    public static String publish(String bootstrap, ObjectMapper mapper, EventType type, Object payload, String key) {
+        String eventId = UUID.randomUUID().toString();
+        publish(bootstrap, mapper, type, payload, key, eventId);
+        return eventId;
+    }
+
+    public static void publish(String bootstrap, ObjectMapper mapper, EventType type, Object payload, String key,
+                               String eventId) {
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), key,
                     mapper.writeValueAsString(payload));
-            header(record, EventHeaders.ID, UUID.randomUUID().toString());
+            header(record, EventHeaders.ID, eventId);
             header(record, EventHeaders.TYPE, type.ceType());
             header(record, EventHeaders.SOURCE, "/test");
             header(record, EventHeaders.SCHEMA_VERSION, Integer.toString(type.schemaVersion()));

@@ -5,12 +5,14 @@ import dev.ocpha.platform.api.ProblemResponses;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Bearer-token authentication of the deployment API; health, metrics and OpenAPI stay open. */
+/** Bearer-token authentication of the deployment and webhook API; health, metrics and OpenAPI stay open. */
 public class ApiAuthFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final List<String> PROTECTED = List.of("/deployments", "/webhooks");
 
     private final ApiTokens tokens;
 
@@ -21,7 +23,7 @@ public class ApiAuthFilter {
     @ServerRequestFilter(preMatching = true)
     public Response authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.equals("/deployments") && !path.startsWith("/deployments/")) {
+        if (PROTECTED.stream().noneMatch(root -> path.equals(root) || path.startsWith(root + "/"))) {
             return null;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

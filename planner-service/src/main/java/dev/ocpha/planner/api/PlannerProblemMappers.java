@@ -4,6 +4,8 @@ import dev.ocpha.planner.domain.DeploymentNotFoundException;
 import dev.ocpha.planner.domain.DeploymentStateException;
 import dev.ocpha.planner.domain.IdempotencyConflictException;
 import dev.ocpha.planner.domain.TopologyRejectedException;
+import dev.ocpha.planner.domain.WebhookNotFoundException;
+import dev.ocpha.planner.domain.WebhookRejectedException;
 import dev.ocpha.platform.api.ProblemResponses;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,6 +34,16 @@ public class PlannerProblemMappers {
     @ServerExceptionMapper
     public Response idempotency(IdempotencyConflictException e) {
         return ProblemResponses.of(UNPROCESSABLE, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response webhookRejected(WebhookRejectedException e) {
+        return ProblemResponses.of(UNPROCESSABLE, e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response webhookNotFound(WebhookNotFoundException e) {
+        return ProblemResponses.of(Response.Status.NOT_FOUND, e.getMessage());
     }
 
     record Status(int getStatusCode, String getReasonPhrase) implements Response.StatusType {

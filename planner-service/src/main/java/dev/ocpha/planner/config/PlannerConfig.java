@@ -21,4 +21,32 @@ public interface PlannerConfig {
     /** How often an open events stream looks for new progress. */
     @WithDefault("500ms")
     Duration eventsPollInterval();
+
+    Webhooks webhooks();
+
+    /** Delivery of events to webhook subscriptions. */
+    interface Webhooks {
+        /** Wait before the second attempt; each further wait doubles, up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** Attempts before a delivery is FAILED. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** How long one POST may take, connecting included. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** How often the sender looks for due deliveries. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Deliveries one sender claims and sends at once. */
+        @WithDefault("20")
+        int batchSize();
+    }
 }

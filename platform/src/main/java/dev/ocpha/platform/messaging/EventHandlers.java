@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The handlers of one consumer, one per event type it acts on; other types on its topics are skipped. */
+/**
+ * The handlers of one consumer, one per event type it acts on; other types on its topics are skipped, unless a
+ * consumer of every event ({@link #onEvery}) takes them.
+ */
 public final class EventHandlers {
 
-    private final Map<Class<?>, Consumer<Event>> handlers = new LinkedHashMap<>();
+    private final Map<Class<?>, Consumer<EventEnvelope>> handlers = new LinkedHashMap<>();
+    private Consumer<EventEnvelope> every;
 
     public static EventHandlers create() {
         return new EventHandlers();
@@ -16,11 +20,17 @@ public final class EventHandlers {
 
     @SuppressWarnings("unchecked")
     public <E extends Event> EventHandlers on(Class<E> type, Consumer<E> handler) {
-        handlers.put(type, event -> handler.accept((E) event));
+        handlers.put(type, envelope -> handler.accept((E) envelope.payload()));
         return this;
     }
 
-    Consumer<Event> handlerFor(Event event) {
-        return handlers.get(event.getClass());
+    /** Handles every event without a handler of its own, with its CloudEvents attributes. */
+    public EventHandlers onEvery(Consumer<EventEnvelope> handler) {
+        every = handler;
+        return this;
+    }
+
+    Consumer<EventEnvelope> handlerFor(EventEnvelope envelope) {
+        return handlers.getOrDefault(envelope.payload().getClass(), every);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ocpha.platform.messaging;
 
-import dev.ocpha.contracts.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.function.Consumer;
@@ -29,7 +28,7 @@ public class InboundEvents {
     public void dispatch(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
         EventEnvelope envelope = codec.decode(record);
         try (Correlation.Scope ignored = Correlation.open(envelope.correlationId(), envelope.id())) {
-            Consumer<Event> handler = handlers.handlerFor(envelope.payload());
+            Consumer<EventEnvelope> handler = handlers.handlerFor(envelope);
             if (handler == null) {
                 return;
             }
@@ -39,7 +38,7 @@ public class InboundEvents {
             }
             LOG.debugf("%s handles %s %s of deployment %s", consumer, envelope.type().ceType(), envelope.id(),
                     envelope.deploymentId());
-            handler.accept(envelope.payload());
+            handler.accept(envelope);
         }
     }
 }
