@@ -24,7 +24,11 @@ import dev.ocpha.infra.RealInfrastructureResource;
 import dev.ocpha.infra.TopicProbe;
 import dev.ocpha.lab.JournalEntry;
 import dev.ocpha.lab.LabHost;
+import dev.ocpha.ssh.ExecResult;
+import dev.ocpha.ssh.MapCredentialStore;
 import dev.ocpha.ssh.PinnedHostKey;
+import dev.ocpha.ssh.SshTarget;
+import dev.ocpha.ssh.SshjRemoteExecutor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -125,6 +129,22 @@ class StepExecutionTest {
         }
         List<String> again = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
         once.forEach((command, times) -> assertEquals(times, count(again, command), "re-run repeated " + command));
+
+        // a restart that stopped the container and could not start it again (a port still taken, say) leaves it
+        // stopped: the next attempt of a step that needs OCP starts it first
+        try (SshjRemoteExecutor ssh = new SshjRemoteExecutor(new MapCredentialStore(Map.of(ExecutorLabResource.CREDENTIAL,
+                ExecutorLabResource.fleet().clientPrivateKey())), ExecutorLabResource.fleet().knownHosts(),
+                Duration.ofSeconds(10))) {
+            ExecResult stopped = ssh.exec(new SshTarget(host.address(), host.sshPort(), "root",
+                    ExecutorLabResource.CREDENTIAL), "docker stop ocp", null, Duration.ofSeconds(30));
+            assertEquals(0, stopped.exitStatus(), stopped.stderr());
+        }
+        success(singleNodePlan(deploymentId, host, 3).get(6));
+        List<String> restarted = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        assertEquals(1, count(restarted, "docker start ocp => 0"), "started once: " + restarted);
+        int start = firstIndex(restarted, "docker start ocp");
+        assertTrue(restarted.subList(start, restarted.size()).stream().anyMatch(l -> l.contains("GET /api/status => 200")),
+                "OCP is awaited after the start: " + restarted);
 
         // teardown, twice: the second finds nothing left to remove
         for (int attempt = 1; attempt <= 2; attempt++) {

@@ -47,6 +47,7 @@ public class EnableMultiClusterStep implements Step {
         int id = p.integer("clusterId", 1, Integer.MAX_VALUE);
         String name = p.name("clusterName");
         String role = p.oneOf("clusterRole", "LEADER", "FOLLOWER");
+        SystemParameters.ensureRunning(context, container);
         String shown = context.run("reading the multi-cluster mode", "docker exec " + quote(container) + " " + BOOTSTRAP
                 + " showMc || exit 75");
         boolean enabled = mentions(shown, String.valueOf(id)) && mentions(shown, name) && mentions(shown, role);

@@ -21,6 +21,9 @@ final class SystemParameters {
     static String apply(StepContext context, String url, String container, Map<String, String> wanted)
             throws StepFailure {
         OcpApi api = new OcpApi(context, url, context.secret("adminPasswordRef"));
+        if (ensureRunning(context, container)) {
+            api.awaitHealthy((int) Math.max(1, Math.min(RESTART_WAIT_SECONDS, context.remaining().toSeconds())), 3);
+        }
         // a marker on the host remembers a restart that a failed try still owes: the values alone no longer show it
         String marker = ".ocpha/restart-pending-" + container;
         boolean restart = context.exec("test -f " + quote(marker), null).succeeded();
@@ -47,6 +50,17 @@ final class SystemParameters {
                     + (restart ? "; the restart a former try owed was done" : "");
         }
         return "set " + String.join(", ", changed) + (restart ? ", restarted " + container + " and it is healthy again" : "");
+    }
+
+    /**
+     * Starts the container when it exists but is stopped, as a former try's failed {@code docker restart} leaves it;
+     * whether it had to. A missing container is left to the calls that need it, which then say so.
+     */
+    static boolean ensureRunning(StepContext context, String container) throws StepFailure {
+        String q = quote(container);
+        return context.run("starting OCP container " + container + " if an unfinished restart left it stopped",
+                "case \"$(docker inspect --format '{{.State.Running}}' " + q + " 2>/dev/null)\" in false) docker start "
+                        + q + " >/dev/null && echo started || exit 75;; esac").contains("started");
     }
 
     static void restartAndAwait(StepContext context, OcpApi api, String container) throws StepFailure {
