@@ -564,7 +564,10 @@ final class Docker {
                 engine.stop(ct.get(), 143);
             }
             if (!verb.equals("stop")) {
-                List<Integer> taken = engine.takenPorts(ct.get());
+                // a stopped process has released its ports (the kernel does that at exit); a listener of the lab's
+                // that closes on another thread gets a moment, so a restart never trips over its own last run
+                List<Integer> taken = verb.equals("restart") ? engine.portsTakenAfterGrace(ct.get())
+                        : engine.takenPorts(ct.get());
                 if (!taken.isEmpty()) {
                     c.err("Error response from daemon: driver failed programming external connectivity on endpoint " + ct.get().name
                             + ": listen tcp4 " + c.host().address() + ":" + taken.get(0) + ": bind: address already in use\n"

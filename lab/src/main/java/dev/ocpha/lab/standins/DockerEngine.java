@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +127,22 @@ public final class DockerEngine {
             } catch (IOException e) {
                 taken.add(port);
             }
+        }
+        return taken;
+    }
+
+    /** {@link #takenPorts}, asked again for up to two seconds while some are taken. */
+    List<Integer> portsTakenAfterGrace(Container c) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        List<Integer> taken = takenPorts(c);
+        while (!taken.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return taken;
+            }
+            taken = takenPorts(c);
         }
         return taken;
     }
