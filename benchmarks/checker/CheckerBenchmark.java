@@ -29,6 +29,10 @@ import dev.ocpha.contracts.model.PlannedHost;
 import dev.ocpha.lab.LabFleet;
 import dev.ocpha.lab.LabHost;
 import dev.ocpha.ssh.cdi.SshConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,24 +179,15 @@ public final class CheckerBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    /** The service's own configuration mapping and defaults, with the concurrency under test. */
     private static CheckerConfig config(int concurrency) {
-        return new CheckerConfig() {
-            public int concurrency() {
-                return concurrency;
-            }
-
-            public Duration hostTimeout() {
-                return Duration.ofMinutes(10); // a loaded 2-core machine: the tools get no timeout either
-            }
-
-            public double clockSkewLimitMs() {
-                return 50;
-            }
-
-            public Verification verification() {
-                throw new UnsupportedOperationException("the benchmark does not verify deployments");
-            }
-        };
+        // a loaded 2-core machine: the checker gets a long host timeout, as the tools get none
+        Map<String, String> values = Map.of("ocpha.checker.concurrency", String.valueOf(concurrency),
+                "ocpha.checker.host-timeout", "10m");
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CheckerConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter()) // "60s", as Quarkus reads it
+                .withSources(new PropertiesConfigSource(values, "checker-benchmark", 500)).build();
+        return config.getConfigMapping(CheckerConfig.class);
     }
 
     private static SshConfig ssh(Path key, Path knownHosts) {
