@@ -194,7 +194,7 @@ public class DeploymentResource {
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Retry a FAILED deployment: re-request its failed steps, or re-run the failed environment "
-            + "check or verification")
+            + "check or verification; the registry asks again for a failed standby registration or AZ activation")
     @APIResponse(responseCode = "202", description = "Retrying")
     @APIResponse(responseCode = "404", description = "No such deployment")
     @APIResponse(responseCode = "409", description = "The deployment is not FAILED")
