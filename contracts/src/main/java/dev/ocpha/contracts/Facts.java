@@ -19,6 +19,14 @@ public final class Facts {
         return "standby-bound:" + cluster;
     }
 
+    /**
+     * An OCP cluster is active ({@code ClusterActivated}): the registry's end state for a cluster, so a deployment
+     * that succeeded shows every cluster ACTIVE in the registry's views.
+     */
+    public static String clusterActive(String cluster) {
+        return "cluster-active:" + cluster;
+    }
+
     /** An availability zone has its OCP, access address and parameters ({@code AzActivated}). */
     public static String azActive(String az) {
         return "az-active:" + az;

@@ -37,6 +37,8 @@ final class E2eSystem {
 
     static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
     static final Duration DEPLOYMENT_TIMEOUT = Duration.ofMinutes(6);
+    /** How long a fact one service derives from another's event may take to show in its view. */
+    static final Duration FACT_TIMEOUT = Duration.ofSeconds(30);
     private static final int HOSTS = 46;
     private static final Set<String> SETTLED = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "DESTROYED");
     private static E2eSystem instance;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocpha.contracts.EventHeaders;
 import dev.ocpha.contracts.EventType;
 import dev.ocpha.contracts.Topics;
+import dev.ocpha.contracts.events.ClusterActivated;
 import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
@@ -98,6 +99,7 @@ class DeploymentFlowTest {
             for (String host : List.of("lab-1", "lab-2", "lab-3")) {
                 publish(EventType.NODE_REGISTERED, new NodeRegistered(id, "lab", host, null, "http://x:8080"), id);
             }
+            publish(EventType.CLUSTER_ACTIVATED, new ClusterActivated(id, "lab", "PRIMARY"), id);
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 succeedRequested(id);
                 return Api.status(id).equals("VERIFYING");
@@ -119,6 +121,26 @@ class DeploymentFlowTest {
             assertTrue(stream.contains("event:fact") && stream.contains("event:verified"), stream);
             assertTrue(stream.contains("executor-test"), stream);
         }
+    }
+
+    @Test
+    void stepsDoneAndNodesRegistered_staysDeployingUntilTheRegistryActivatesTheCluster() {
+        String id = Api.submit("single-node");
+        passEnvironmentCheck(id);
+        publish(EventType.NODE_REGISTERED, new NodeRegistered(id, "single", "ocp-1", null, "http://x:8080"), id);
+        // the planner judges completion in the same transaction that records a step or a fact, so once both are
+        // visible the deployment has been judged with every step done and the node registered
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            succeedRequested(id);
+            return Api.steps(id, "PENDING").isEmpty() && Api.steps(id, "REQUESTED").isEmpty()
+                    && Boolean.TRUE.equals(Api.given().get("/deployments/" + id).then().extract()
+                            .path("facts.find { it.fact == 'node-registered:ocp-1' }.known"));
+        });
+        assertEquals("DEPLOYING", Api.status(id), "verified before the registry's cluster was active");
+        publish(EventType.CLUSTER_ACTIVATED, new ClusterActivated(id, "single", "PRIMARY"), id);
+        Api.awaitStatus(id, "VERIFYING");
+        Api.given().get("/deployments/" + id).then()
+                .body("facts.find { it.fact == 'cluster-active:single' }.known", equalTo(true));
     }
 
     @Test
@@ -230,6 +252,7 @@ class DeploymentFlowTest {
         String id = Api.submit("single-node");
         passEnvironmentCheck(id);
         publish(EventType.NODE_REGISTERED, new NodeRegistered(id, "single", "ocp-1", null, "http://x:8080"), id);
+        publish(EventType.CLUSTER_ACTIVATED, new ClusterActivated(id, "single", "PRIMARY"), id);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             succeedRequested(id);
             return Api.status(id).equals("VERIFYING");

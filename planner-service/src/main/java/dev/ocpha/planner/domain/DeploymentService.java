@@ -295,11 +295,7 @@ public class DeploymentService {
     }
 
     public void onClusterActivated(ClusterActivated event) {
-        DeploymentEntity deployment = find(event.deploymentId());
-        if (deployment != null) {
-            progress.append(deployment.id, ProgressLog.FACT, "fact", "cluster-active:" + event.cluster(),
-                    "role", event.role());
-        }
+        know(event.deploymentId(), Facts.clusterActive(event.cluster()));
     }
 
     public void onStandbyBindingFailed(StandbyBindingFailed event) {

@@ -106,6 +106,13 @@ final class CriticalPathEstimator {
             String parameters = "apply-az-parameters@" + az.name();
             schedule(parameters, StepCatalog.estimateSeconds(StepKinds.APPLY_AZ_PARAMETERS), after);
             schedule(fact, 0, List.of(parameters));
+        } else if (fact.startsWith(Facts.clusterActive(""))) {
+            PlannedCluster cluster = cluster(fact.substring(Facts.clusterActive("").length()));
+            List<String> after = new ArrayList<>(clusterActive(cluster));
+            if (!cluster.role().equals("PRIMARY")) {
+                after.add(fact(Facts.standbyBound(cluster.name())));
+            }
+            schedule(fact, 0, after);
         }
         return fact;
     }

@@ -202,6 +202,7 @@ public final class PlanBuilder {
             if (cluster.role() == Topology.ClusterRole.STANDBY) {
                 facts.add(Facts.standbyBound(cluster.name()));
             }
+            facts.add(Facts.clusterActive(cluster.name()));
         }
         azs.forEach(az -> facts.add(Facts.azActive(az.name())));
         return facts;

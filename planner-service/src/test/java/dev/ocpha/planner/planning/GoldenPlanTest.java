@@ -56,7 +56,7 @@ class GoldenPlanTest {
                 "init-system-parameters@ocp-1"), plan.steps().stream().map(PlannedStep::stepId).toList());
         assertEquals(List.of("prepare-environment", "deploy:single", "post-deployment-check"),
                 plan.phases().stream().map(Plan.Phase::name).toList());
-        assertEquals(List.of(Facts.nodeRegistered("ocp-1")), plan.expectedFacts());
+        assertEquals(List.of(Facts.nodeRegistered("ocp-1"), Facts.clusterActive("single")), plan.expectedFacts());
     }
 
     @Test
