@@ -49,30 +49,36 @@ final class HostNamespace implements AutoCloseable {
         this.state = state;
     }
 
-    /** Fails with a clear message when this machine cannot give hosts their own filesystem view. */
+    /** Fails with a clear message when this machine cannot give hosts their own filesystem view and sshd. */
     static synchronized void requireAvailable() {
         if (!probed) {
             probed = true;
-            List<String> probe = new ArrayList<>(unshare());
-            probe.addAll(List.of("--", "/bin/sh", "-c", "command -v nsenter >/dev/null && command -v setpriv >/dev/null"
-                    + " && command -v chroot >/dev/null && command -v bash >/dev/null && command -v base64 >/dev/null"));
-            try {
-                Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (p.waitFor() != 0) {
-                    unavailable = String.join(" ", probe) + " failed" + (out.isEmpty() ? "" : ": " + out);
-                }
-            } catch (IOException e) {
-                unavailable = "cannot run unshare: " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                unavailable = "interrupted while probing unshare";
+            unavailable = !ROOT ? "a lab host runs a real OpenSSH sshd in its own namespaces, which needs root"
+                    : LabPackages.ensure();
+            if (unavailable == null) {
+                unavailable = probeNamespaces();
             }
         }
         if (unavailable != null) {
             throw new IllegalStateException("lab hosts need an isolated filesystem view (Linux mount namespaces via "
-                    + "util-linux unshare/nsenter/setpriv, plus bash and base64) so that nothing a deployer sends changes "
-                    + "this machine, and it is not available here: " + unavailable);
+                    + "util-linux unshare/nsenter/setpriv, plus bash and base64) and a real OpenSSH server, so that "
+                    + "nothing a deployer sends changes this machine, and it is not available here: " + unavailable);
+        }
+    }
+
+    private static String probeNamespaces() {
+        List<String> probe = new ArrayList<>(unshare());
+        probe.addAll(List.of("--", "/bin/sh", "-c", "command -v nsenter >/dev/null && command -v setpriv >/dev/null"
+                + " && command -v chroot >/dev/null && command -v bash >/dev/null && command -v base64 >/dev/null"));
+        try {
+            Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 ? null : String.join(" ", probe) + " failed" + (out.isEmpty() ? "" : ": " + out);
+        } catch (IOException e) {
+            return "cannot run unshare: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while probing unshare";
         }
     }
 
@@ -118,32 +124,21 @@ final class HostNamespace implements AutoCloseable {
     }
 
     /**
-     * The argv that runs {@code command} with {@code /bin/sh -c} inside the host, in {@code /root}. The holder's working
-     * directory is the host root as mounted in its namespace; {@code /proc/<pid>/cwd} reaches exactly that mount, so
-     * nsenter can make it the root without a chroot process per command.
+     * The argv that runs {@code argv} inside the host, from its {@code /}. The holder's working directory is the host
+     * root as mounted in its namespace; {@code /proc/<pid>/cwd} reaches exactly that mount, so nsenter can make it the
+     * root without a chroot process. The host's sshd is started this way, and everything it runs inherits the view
+     * and the reduced capability bounding set.
      */
-    List<String> shell(String command) {
-        List<String> argv = enter();
+    List<String> command(List<String> argv) {
+        List<String> command = enter();
         String cwd = "/proc/" + holderPid() + "/cwd";
-        argv.addAll(List.of("--root=" + cwd, "--wd=" + cwd + "/root", "setpriv", "--bounding-set=" + DROPPED_CAPABILITIES,
-                "/bin/sh", "-c", command));
-        return argv;
+        command.addAll(List.of("--root=" + cwd, "--wd=" + cwd, "setpriv", "--bounding-set=" + DROPPED_CAPABILITIES));
+        command.addAll(argv);
+        return command;
     }
 
     private synchronized long holderPid() {
         return holder.pid();
-    }
-
-    /** Environment of a command run on the host: only what a fresh root login has, never the lab JVM's. */
-    static void loginEnvironment(Map<String, String> env, String hostName) {
-        env.clear();
-        env.put("PATH", PATH);
-        env.put("HOME", "/root");
-        env.put("USER", "root");
-        env.put("LOGNAME", "root");
-        env.put("SHELL", "/bin/bash");
-        env.put("LANG", "C.UTF-8");
-        env.put("LAB_HOST", hostName);
     }
 
     /** Binds a per-host file over a path of the host's view (e.g. /proc/meminfo for the low-memory fault). */
@@ -176,12 +171,7 @@ final class HostNamespace implements AutoCloseable {
         if (holder == null || !holder.isAlive()) {
             throw new IllegalStateException("the namespace of " + hostname + " is not running");
         }
-        List<String> argv = new ArrayList<>(List.of("nsenter", "-t", Long.toString(holder.pid())));
-        if (!ROOT) {
-            argv.addAll(List.of("-U", "--preserve-credentials"));
-        }
-        argv.addAll(List.of("-m", "-u"));
-        return argv;
+        return new ArrayList<>(List.of("nsenter", "-t", Long.toString(holder.pid()), "-m", "-u"));
     }
 
     @Override
@@ -249,9 +239,7 @@ final class HostNamespace implements AutoCloseable {
     }
 
     private static List<String> unshare() {
-        return ROOT
-                ? List.of("unshare", "--mount", "--uts", "--propagation", "private")
-                : List.of("unshare", "--user", "--map-root-user", "--mount", "--uts", "--propagation", "private");
+        return List.of("unshare", "--mount", "--uts", "--propagation", "private");
     }
 
     static String quote(String s) {

@@ -82,10 +82,12 @@ final class HostSeed {
         write(etc.resolve("redhat-release"), "CentOS Linux release 7.9.2009 (Core)\n");
         write(etc.resolve("centos-release"), "CentOS Linux release 7.9.2009 (Core)\n");
         write(etc.resolve("system-release"), "CentOS Linux release 7.9.2009 (Core)\n");
-        write(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
-        write(etc.resolve("group"), "root:x:0:\n");
-        write(etc.resolve("shadow"), "root:*:19000:0:99999:7:::\n");
-        write(etc.resolve("gshadow"), "root:::\n");
+        // root, and the user OpenSSH's privilege separation runs as (as CentOS 7's openssh-server package adds it)
+        write(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n"
+                + "sshd:x:74:74:Privilege-separated SSH:/var/empty/sshd:/sbin/nologin\n");
+        write(etc.resolve("group"), "root:x:0:\nsshd:x:74:\n");
+        write(etc.resolve("shadow"), "root:*:19000:0:99999:7:::\nsshd:!!:19000::::::\n");
+        write(etc.resolve("gshadow"), "root:::\nsshd:!::\n");
         write(etc.resolve("hostname"), hostname + "\n");
         write(etc.resolve("hosts"), """
                 127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4

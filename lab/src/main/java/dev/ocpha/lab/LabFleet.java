@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +36,6 @@ public final class LabFleet implements AutoCloseable {
     private final Path dir;
     private final Builder options;
     private final List<LabHost> hosts = new ArrayList<>();
-    private final ExecutorService pumps = Executors.newCachedThreadPool(daemonThreads("lab-pump-"));
     private AddressBlocks blocks;
     private LabServices services;
 
@@ -147,13 +145,15 @@ public final class LabFleet implements AutoCloseable {
             Files.createDirectories(options.dir);
             fleet.blocks = AddressBlocks.acquire(options.hosts, options.sshPort);
             fleet.services = new LabServices(Files.createDirectories(options.dir.resolve("state")), options.ocpStartDelay);
-            KeyPair client = LabKeys.loadOrCreate(options.dir.resolve("client").resolve("id_ecdsa"), "lab-client");
+            Path clientKey = options.dir.resolve("client").resolve("id_ecdsa");
+            LabKeys.ensure(clientKey, "lab-client");
+            String client = LabKeys.publicLine(clientKey);
             List<Callable<LabHost>> creations = new ArrayList<>();
             for (int i = 0; i < options.hosts; i++) {
                 int index = i;
                 String name = "host-" + (i + 1);
                 creations.add(() -> new LabHost(fleet.services, name, fleet.blocks.address(index), options.sshPort,
-                        labels(options, index), options.dir.resolve("hosts").resolve(name), client.getPublic(), fleet.pumps));
+                        labels(options, index), options.dir.resolve("hosts").resolve(name), client));
             }
             fleet.hosts.addAll(inParallel(creations));
             inParallel(fleet.hosts.stream().<Callable<LabHost>>map(h -> () -> {
@@ -279,7 +279,6 @@ public final class LabFleet implements AutoCloseable {
         if (services != null) {
             services.close();
         }
-        pumps.shutdownNow();
         if (blocks != null) {
             blocks.close();
         }
@@ -299,7 +298,7 @@ public final class LabFleet implements AutoCloseable {
     /** known_hosts with every host's current key, in OpenSSH format ({@code [address]:port key}). */
     public void writeKnownHosts() {
         write(knownHosts(), hosts.stream()
-                .map(h -> hostPattern(h.address(), h.sshPort()) + " " + LabKeys.publicLine(h.hostPublicKey()) + "\n")
+                .map(h -> hostPattern(h.address(), h.sshPort()) + " " + h.hostPublicKey() + "\n")
                 .collect(Collectors.joining()));
     }
 

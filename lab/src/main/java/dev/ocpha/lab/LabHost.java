@@ -9,51 +9,36 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyPair;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.core.CoreModuleProperties;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
- * One lab host: a real SSH server on its own loopback address, running commands in its own filesystem view
- * ({@link HostNamespace}) with stand-ins for the vendor software and the mutating system tools, and the faults a
- * test or the CLI can inject. See docs/lab.md.
+ * One lab host: a real OpenSSH server on its own loopback address ({@link HostSshd}), running commands in its own
+ * filesystem view ({@link HostNamespace}) with stand-ins for the vendor software and the mutating system tools, and
+ * the faults a test or the CLI can inject. See docs/lab.md.
  */
 public final class LabHost {
-    /** OpenSSH's MaxSessions default: a client that opens more sessions on one connection is refused, as on a real host. */
-    static final int MAX_SESSIONS_PER_CONNECTION = 10;
 
     private final String name;
     private final String address;
     private final Labels labels;
     private final Path dir;
-    private final PublicKey clientKey;
-    private final ExecutorService pumps;
+    private final String clientKey;
     private final HostNamespace namespace;
+    private final HostSshd sshd;
     private final HostRuntime runtime;
     private final LabServices services;
     private final Map<Integer, ServerSocket> occupiedPorts = new TreeMap<>();
-    private KeyPair hostKey;
     private int sshPort;
-    private SshServer server;
-    private volatile Duration latency = Duration.ZERO;
-    private volatile boolean rejectClientKey;
 
     /** Where the host sits: region → IDC, and the availability zone (null outside multi-AZ fleets). */
     public record Labels(String region, String idc, String az) {
     }
 
     LabHost(LabServices services, String name, String address, int sshPort, Labels labels, Path dir,
-            PublicKey clientKey, ExecutorService pumps) {
+            String clientKey) {
         this.services = services;
         this.name = name;
         this.address = address;
@@ -61,7 +46,6 @@ public final class LabHost {
         this.labels = labels;
         this.dir = dir;
         this.clientKey = clientKey;
-        this.pumps = pumps;
         try {
             Files.createDirectories(root());
             Files.createDirectories(stateDir());
@@ -69,9 +53,10 @@ public final class LabHost {
             throw new UncheckedIOException(e);
         }
         HostSeed.seed(root(), stateDir(), name, address);
-        this.hostKey = LabKeys.loadOrCreate(dir.resolve("ssh_host_key"), "root@" + name);
         this.runtime = new HostRuntime(services, name, address, root(), stateDir(), new Journal(dir.resolve("journal.jsonl")));
         this.namespace = new HostNamespace(name, root(), stateDir());
+        this.sshd = new HostSshd(name, root(), stateDir(), namespace);
+        sshd.seed(clientKey);
     }
 
     public String name() {
@@ -128,17 +113,18 @@ public final class LabHost {
         return runtime;
     }
 
-    PublicKey hostPublicKey() {
-        return hostKey.getPublic();
+    /** The host key's public line ({@code ecdsa-sha2-nistp256 AAAA…}), as known_hosts holds it. */
+    String hostPublicKey() {
+        return LabKeys.publicLine(root().resolve(HostSshd.HOST_KEY));
     }
 
     public synchronized boolean isUp() {
-        return server != null;
+        return sshd.running();
     }
 
     /** Host up: its filesystem view, SSH server (same address, port and host key as before) and containers. */
     public synchronized void start() {
-        if (server != null) {
+        if (sshd.running()) {
             return;
         }
         List<String> tools = services.control().toolNames();
@@ -153,29 +139,7 @@ public final class LabHost {
             }
         }
         namespace.start();
-        SshServer s = SshServer.setUpDefaultServer();
-        s.setHost(address);
-        s.setPort(sshPort);
-        s.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        s.setPasswordAuthenticator(null);
-        s.setKeyboardInteractiveAuthenticator(null);
-        s.setPublickeyAuthenticator((user, key, session) ->
-                !rejectClientKey && "root".equals(user) && KeyUtils.compareKeys(clientKey, key));
-        s.setCommandFactory((channel, command) -> new ProcessCommand(this, command, pumps));
-        s.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
-                .withFileSystemAccessor(new LinkFreeSftpAccessor()).build()));
-        // SFTP sees the host's root as "/", the same view its commands get
-        s.setFileSystemFactory(new VirtualFileSystemFactory(root()));
-        CoreModuleProperties.IDLE_TIMEOUT.set(s, Duration.ZERO); // sshd keeps idle connections too
-        CoreModuleProperties.NIO_WORKERS.set(s, 1); // 50 hosts on 2 cores: one I/O thread each is plenty
-        CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(s, MAX_SESSIONS_PER_CONNECTION);
-        try {
-            s.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name + " on " + address + ":" + sshPort, e);
-        }
-        sshPort = s.getPort();
-        server = s;
+        sshPort = sshd.start(address, sshPort);
         runtime.hostUp();
     }
 
@@ -184,17 +148,11 @@ public final class LabHost {
      * connection to the host's address is refused. {@link #start()} brings all of it back.
      */
     public synchronized void stop() {
-        if (server == null) {
+        if (!sshd.running()) {
             return;
         }
         runtime.hostDown();
-        try {
-            server.stop(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stop " + name, e);
-        } finally {
-            server = null;
-        }
+        sshd.stop();
     }
 
     /** Stops the host for good: SSH server, containers, occupied ports and its namespace. */
@@ -206,22 +164,6 @@ public final class LabHost {
             occupiedPorts.clear();
             namespace.close();
         }
-    }
-
-    Process startProcess(String command, Map<String, String> clientEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(namespace.shell(command)).directory(root().toFile());
-        Map<String, String> env = builder.environment();
-        HostNamespace.loginEnvironment(env, name);
-        clientEnv.forEach((k, v) -> {
-            if (!k.equals("PATH") && !k.equals("HOME")) {
-                env.put(k, v); // what the client sent with setenv, as sshd's AcceptEnv would let through
-            }
-        });
-        return builder.start();
-    }
-
-    Duration latency() {
-        return latency;
     }
 
     // ---- faults (docs/lab.md "Faults") ----
@@ -241,12 +183,12 @@ public final class LabHost {
         if (perCommand.isNegative()) {
             throw new IllegalArgumentException("a slow-host latency cannot be negative: " + perCommand);
         }
-        latency = perCommand;
+        sshd.delayEachSession(perCommand);
     }
 
-    /** Authentication failure: the host rejects the fleet's client key until cleared. */
+    /** Authentication failure: root's authorized_keys no longer holds the fleet's client key, until cleared. */
     public void rejectClientKey(boolean reject) {
-        rejectClientKey = reject;
+        sshd.authorize(reject ? null : clientKey);
     }
 
     /**
@@ -254,47 +196,42 @@ public final class LabHost {
      * a changed key, as in a man-in-the-middle. {@link #restoreHostKey()} (or {@link #clearFaults()}) puts the original back.
      */
     public synchronized void rotateHostKey() {
-        Path key = dir.resolve("ssh_host_key");
-        Path original = dir.resolve("ssh_host_key.original");
+        Path key = root().resolve(HostSshd.HOST_KEY);
+        Path original = stateDir().resolve("ssh_host_key.original");
         try {
             if (!Files.exists(original)) {
                 Files.move(key, original);
-                Files.move(dir.resolve("ssh_host_key.pub"), dir.resolve("ssh_host_key.original.pub"));
+                Files.move(LabKeys.pub(key), LabKeys.pub(original));
             } else {
                 Files.deleteIfExists(key);
-                Files.deleteIfExists(dir.resolve("ssh_host_key.pub"));
+                Files.deleteIfExists(LabKeys.pub(key));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rotate the host key of " + name, e);
         }
-        hostKey = LabKeys.loadOrCreate(key, "root@" + name);
+        LabKeys.ensure(key, "root@" + name);
         restartSsh();
     }
 
     public synchronized void restoreHostKey() {
-        Path original = dir.resolve("ssh_host_key.original");
+        Path original = stateDir().resolve("ssh_host_key.original");
         if (!Files.exists(original)) {
             return;
         }
+        Path key = root().resolve(HostSshd.HOST_KEY);
         try {
-            Files.move(original, dir.resolve("ssh_host_key"), StandardCopyOption.REPLACE_EXISTING);
-            Files.move(dir.resolve("ssh_host_key.original.pub"), dir.resolve("ssh_host_key.pub"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(LabKeys.pub(original), LabKeys.pub(key), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(original, key, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restore the host key of " + name, e);
         }
-        hostKey = LabKeys.loadOrCreate(dir.resolve("ssh_host_key"), "root@" + name);
         restartSsh();
     }
 
     private void restartSsh() {
-        if (server != null) {
-            try {
-                server.stop(true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server = null;
-            start();
+        if (sshd.running()) {
+            sshd.stop();
+            sshPort = sshd.start(address, sshPort);
         }
     }
 
@@ -374,8 +311,8 @@ public final class LabHost {
 
     /** Every fault off: host up, no latency, key accepted, original host key, ports released, disk/memory/clock/tool faults cleared. */
     public synchronized void clearFaults() {
-        latency = Duration.ZERO;
-        rejectClientKey = false;
+        sshd.delayEachSession(Duration.ZERO);
+        sshd.authorize(clientKey);
         restoreHostKey();
         occupiedPorts.values().forEach(LabHost::closeQuietly);
         occupiedPorts.clear();

@@ -20,7 +20,7 @@ class LabFleetExtensionTest {
     void aTestGetsAFleetSizedByTheClassAnnotation(LabFleet fleet) throws Exception {
         first = fleet;
         assertEquals(3, fleet.hosts().size());
-        assertEquals("host-3\n", SshjClient.exec(fleet, fleet.host(2), "echo $LAB_HOST"));
+        assertEquals("host-3\n", SshjClient.exec(fleet, fleet.host(2), "hostname"));
     }
 
     @Test

@@ -28,11 +28,11 @@ class LabFleetTest {
             ExecutorService pool = Executors.newFixedThreadPool(50);
             try {
                 List<CompletableFuture<String>> answers = fleet.hosts().stream()
-                        .map(h -> CompletableFuture.supplyAsync(() -> exec(fleet, h, "echo $LAB_HOST $HOME; pwd; hostname"), pool))
+                        .map(h -> CompletableFuture.supplyAsync(() -> exec(fleet, h, "echo $USER $HOME; pwd; hostname"), pool))
                         .toList();
                 for (int i = 0; i < 50; i++) {
                     LabHost host = fleet.host(i);
-                    assertEquals(host.name() + " /root\n/root\n" + host.hostname() + "\n",
+                    assertEquals("root /root\n/root\n" + host.hostname() + "\n",
                             answers.get(i).join());
                 }
             } finally {
@@ -45,7 +45,7 @@ class LabFleetTest {
         long t3 = System.nanoTime();
         try (LabFleet again = LabFleet.start(dir, 50, 0)) {
             System.out.printf("lab: 50 hosts restarted in %d ms (keys reused)%n", (System.nanoTime() - t3) / 1_000_000);
-            assertEquals("host-50\n", exec(again, again.host(49), "echo $LAB_HOST"));
+            assertEquals("host-50\n", exec(again, again.host(49), "hostname"));
         }
     }
 
@@ -53,19 +53,19 @@ class LabFleetTest {
     void aHostStoppedThenStartedKeepsItsHostKey() throws Exception {
         try (LabFleet fleet = LabFleet.start(dir, 2, 0)) {
             LabHost host = fleet.host(1);
-            byte[] key = Files.readAllBytes(dir.resolve("hosts/host-2/ssh_host_key"));
+            byte[] key = Files.readAllBytes(dir.resolve("hosts/host-2/root/etc/ssh/ssh_host_ecdsa_key"));
             int port = host.sshPort();
-            assertEquals("host-2\n", SshjClient.exec(fleet, host, "echo $LAB_HOST"));
+            assertEquals("host-2\n", SshjClient.exec(fleet, host, "hostname"));
 
             host.stop();
             IOException down = assertThrows(IOException.class, () -> SshjClient.exec(fleet, host, "true"));
             assertTrue(down instanceof ConnectException, "connection refused, got " + down);
-            assertEquals("host-1\n", SshjClient.exec(fleet, fleet.host(0), "echo $LAB_HOST"));
+            assertEquals("host-1\n", SshjClient.exec(fleet, fleet.host(0), "hostname"));
 
             host.start();
             assertEquals(port, host.sshPort());
-            assertEquals("host-2\n", SshjClient.exec(fleet, host, "echo $LAB_HOST")); // verified against known_hosts
-            assertArrayEquals(key, Files.readAllBytes(dir.resolve("hosts/host-2/ssh_host_key")));
+            assertEquals("host-2\n", SshjClient.exec(fleet, host, "hostname")); // verified against known_hosts
+            assertArrayEquals(key, Files.readAllBytes(dir.resolve("hosts/host-2/root/etc/ssh/ssh_host_ecdsa_key")));
         }
     }
 
@@ -80,7 +80,7 @@ class LabFleetTest {
         try (LabFleet fleet = LabFleet.start(dir, 3, 0)) {
             assertEquals(clientKey, Files.readString(fleet.clientPrivateKey()));
             assertEquals(hostKeys, keysOf(fleet.knownHosts()));
-            assertEquals("host-3\n", SshjClient.exec(fleet, fleet.host(2), "echo $LAB_HOST"));
+            assertEquals("host-3\n", SshjClient.exec(fleet, fleet.host(2), "hostname"));
         }
     }
 
@@ -97,7 +97,7 @@ class LabFleetTest {
             String inventory = Files.readString(dir.resolve("inventory.json"));
             assertTrue(inventory.contains("\"address\" : \"" + block + "2\""), inventory);
             assertTrue(inventory.contains("\"sshPort\" : 2222"), inventory);
-            assertEquals("host-2\n", SshjClient.exec(fleet, fleet.host(1), "echo $LAB_HOST"));
+            assertEquals("host-2\n", SshjClient.exec(fleet, fleet.host(1), "hostname"));
         }
     }
 

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs the Debian packages a lab host runs (the real OpenSSH server), when they are missing.
+# Run as root on Debian/Ubuntu; elsewhere it stops and names what to install. Services are not started:
+# the lab starts its own daemons inside each host, never one on the machine.
+set -eu
+missing=""
+command -v /usr/sbin/sshd >/dev/null 2>&1 || missing="$missing openssh-server"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "the lab needs these Debian packages:$missing (install them as root: apt-get install$missing)" >&2
+  exit 1
+fi
+exec 9>/tmp/ocpha-lab-packages.lock
+flock 9
+# keep the package's own service from starting on the machine (policy-rc.d: 101 = action not allowed)
+cleanup=""
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod 755 /usr/sbin/policy-rc.d
+  cleanup=/usr/sbin/policy-rc.d
+fi
+trap '[ -z "$cleanup" ] || rm -f "$cleanup"' EXIT
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >/dev/null 2>&1 \
+  || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $missing >/dev/null; }
