@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +54,13 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
     static final int MAX_SESSIONS_PER_CONNECTION = 10;
     /** Output kept per stream; the rest is read and dropped, so a runaway command cannot exhaust the heap. */
     static final int MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+    /** First line of every command's stderr (see {@link #announcingProcessGroup}); never passed on. */
+    static final String PROCESS_GROUP_MARK = "ocpha-pgid:";
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
+    /** How sshd refuses a session beyond MaxSessions ("open failed"): OpenSSH answers connect-failed. */
+    private static final java.util.Set<OpenFailException.Reason> REFUSED_WHILE_BUSY = java.util.EnumSet.of(
+            OpenFailException.Reason.ADMINISTRATIVELY_PROHIBITED, OpenFailException.Reason.CONNECT_FAILED,
+            OpenFailException.Reason.RESOURCE_SHORTAGE);
 
     private final CredentialStore credentials;
     private final HostKeyPolicy hostKeys;
@@ -79,22 +87,32 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
         long deadline = System.nanoTime() + timeout.toNanos();
         PooledConnection connection = connection(target);
         acquire(connection, target, timeout);
-        try (Session session = connection.open(target, SSHClient::startSession)) {
+        CompletableFuture<String> processGroup = new CompletableFuture<>();
+        try (Session session = connection.open(target, deadline, SSHClient::startSession)) {
             long start = System.nanoTime();
-            Session.Command cmd = session.exec(command);
-            try (OutputStream in = cmd.getOutputStream()) {
+            Session.Command running = session.exec(announcingProcessGroup(command));
+            try (OutputStream in = running.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                     in.flush();
                 }
             } // EOF on stdin: a command that reads it must not wait for the timeout
-            Future<String> stdout = outputReaders.submit(() -> readCapped(cmd.getInputStream(), OutputListener.Stream.STDOUT, output));
-            Future<String> stderr = outputReaders.submit(() -> readCapped(cmd.getErrorStream(), OutputListener.Stream.STDERR, output));
-            String out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            String err = stderr.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            cmd.join(remaining(deadline), TimeUnit.NANOSECONDS); // the exit status comes before the channel closes
-            Integer status = cmd.getExitStatus();
-            return new ExecResult(status == null ? -1 : status, out, err, Duration.ofNanos(System.nanoTime() - start));
+            Future<String> stdout = outputReaders.submit(() -> readCapped(running.getInputStream(), OutputListener.Stream.STDOUT, output));
+            Future<String> stderr = outputReaders.submit(() -> readCapped(
+                    withoutProcessGroupLine(running.getErrorStream(), processGroup), OutputListener.Stream.STDERR, output));
+            try {
+                String out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                String err = stderr.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                running.join(remaining(deadline), TimeUnit.NANOSECONDS); // the exit status comes before the channel closes
+                Integer status = running.getExitStatus();
+                return new ExecResult(status == null ? -1 : status, out, err, Duration.ofNanos(System.nanoTime() - start));
+            } catch (TimeoutException | IOException e) {
+                if (e instanceof IOException && System.nanoTime() - deadline < 0) {
+                    throw e;
+                }
+                kill(connection, target, processGroup); // before the session closes, which waits for the command
+                throw timeout(target, timeout);
+            }
         } catch (TimeoutException e) {
             throw timeout(target, timeout);
         } catch (ExecutionException e) {
@@ -126,7 +144,8 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
         }
         PooledConnection connection = connection(target);
         acquire(connection, target, null);
-        try (SFTPClient sftp = connection.open(target, SSHClient::newSFTPClient)) {
+        long deadline = System.nanoTime() + (timeout != null ? timeout : connectTimeout).toNanos();
+        try (SFTPClient sftp = connection.open(target, deadline, SSHClient::newSFTPClient)) {
             if (timeout != null) {
                 sftp.getSFTPEngine().setTimeoutMs((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
             }
@@ -274,6 +293,46 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
         return new RemoteException(Kind.TRANSPORT, host(target), "SSH handshake with " + target + " failed: " + e.getMessage(), e);
     }
 
+    /**
+     * sshd starts each command in a process group of its own (setsid), and closing the channel does not stop a command
+     * that runs without a terminal (OpenSSH only closes its pipes; it refuses the "signal" request for root sessions,
+     * which run without privilege separation). So every command first tells its process group on stderr, and an
+     * abandoned one is killed, with its children, from a second session.
+     */
+    static String announcingProcessGroup(String command) {
+        return "printf '" + PROCESS_GROUP_MARK + "%s\\n' \"$$\" >&2; " + command;
+    }
+
+    /** The command's stderr without the announcing line, whose process group id completes {@code processGroup}. */
+    private static InputStream withoutProcessGroupLine(InputStream stderr, CompletableFuture<String> processGroup)
+            throws IOException {
+        java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
+        for (int b; (b = stderr.read()) >= 0 && b != '\n' && first.size() < 64; ) {
+            first.write(b);
+        }
+        String line = first.toString(StandardCharsets.UTF_8);
+        if (line.startsWith(PROCESS_GROUP_MARK) && line.substring(PROCESS_GROUP_MARK.length()).matches("[0-9]+")) {
+            processGroup.complete(line.substring(PROCESS_GROUP_MARK.length()));
+            return stderr;
+        }
+        processGroup.complete(null);
+        return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first.toByteArray()), stderr);
+    }
+
+    private void kill(PooledConnection connection, SshTarget target, CompletableFuture<String> processGroup) {
+        String group = processGroup.getNow(null);
+        if (group == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
+        try (Session session = connection.open(target, deadline, SSHClient::startSession)) {
+            Session.Command kill = session.exec("kill -KILL -- -" + group + " 2>/dev/null; true");
+            kill.join(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException | RemoteException e) {
+            LOG.warn("could not kill the abandoned command (process group {}) on {}: {}", group, target, e.toString());
+        }
+    }
+
     private static RemoteException timeout(SshTarget target, Duration timeout) {
         return new RemoteException(Kind.TIMEOUT, host(target), "a command on " + target + " did not finish within "
                 + timeout.toMillis() + " ms; it was abandoned and its session closed");
@@ -350,17 +409,42 @@ public final class SshjRemoteExecutor implements RemoteExecutor {
         final Semaphore sessions = new Semaphore(MAX_SESSIONS_PER_CONNECTION);
         private SSHClient client;
 
-        /** Opens a session; if the pooled connection turns out dead (not merely refusing), retries once on a new one. */
-        <T> T open(SshTarget target, Opener<T> opener) throws RemoteException, IOException {
-            SSHClient current = client(target);
+        /**
+         * Opens a session; if the pooled connection turns out dead (not merely refusing), retries once on a new one.
+         * sshd refuses a session ("open failed") while {@code MaxSessions} are open, and a session this
+         * side has closed may still count there for a moment: such a refusal is retried until {@code deadline}.
+         */
+        <T> T open(SshTarget target, long deadline, Opener<T> opener) throws RemoteException, IOException {
+            long pauseMs = 5;
+            boolean reconnected = false;
+            while (true) {
+                SSHClient current = client(target);
+                try {
+                    return opener.open(current);
+                } catch (OpenFailException refused) {
+                    if (!REFUSED_WHILE_BUSY.contains(refused.getReason())
+                            || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMs) - deadline >= 0) {
+                        throw refused;
+                    }
+                    pause(pauseMs);
+                    pauseMs = Math.min(200, pauseMs * 2);
+                } catch (IOException stale) {
+                    if (reconnected) {
+                        throw stale;
+                    }
+                    LOG.debug("connection to {} went stale, reconnecting", target);
+                    drop(current);
+                    reconnected = true;
+                }
+            }
+        }
+
+        private static void pause(long ms) throws IOException {
             try {
-                return opener.open(current);
-            } catch (OpenFailException refused) {
-                throw refused;
-            } catch (IOException stale) {
-                LOG.debug("connection to {} went stale, reconnecting", target);
-                drop(current);
-                return opener.open(client(target));
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for a free session");
             }
         }
 

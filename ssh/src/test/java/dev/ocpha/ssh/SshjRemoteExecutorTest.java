@@ -37,7 +37,7 @@ class SshjRemoteExecutorTest {
     void execReturnsStdoutStderrAndExitStatusOfALabHost(LabFleet fleet) throws Exception {
         LabHost host = fleet.host(0);
         try (RemoteExecutor ssh = executor(fleet)) {
-            ExecResult result = ssh.exec(target(host), "echo $LAB_HOST; pwd; echo warning >&2", TEN_SECONDS);
+            ExecResult result = ssh.exec(target(host), "hostname; pwd; echo warning >&2", TEN_SECONDS);
             assertTrue(result.succeeded());
             assertEquals("host-1\n/root\n", result.stdout()); // a lab host's commands start in root's home
             assertEquals("warning\n", result.stderr());
@@ -174,7 +174,7 @@ class SshjRemoteExecutorTest {
             for (int round = 0; round < 15; round++) {
                 for (LabHost host : fleet.hosts()) {
                     // generous: 300 commands on a shared 2-core machine, the point is the pooling
-                    results.add(callers.submit(() -> ssh.exec(target(host), "echo $LAB_HOST", Duration.ofSeconds(60))));
+                    results.add(callers.submit(() -> ssh.exec(target(host), "hostname", Duration.ofSeconds(60))));
                 }
             }
             for (int i = 0; i < results.size(); i++) {
