@@ -1,6 +1,6 @@
 package dev.ocpha.executor;
 
-import static io.restassured.RestAssured.given;
+import static dev.ocpha.infra.RoleMatrix.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -485,9 +485,9 @@ class StepExecutionTest {
         String hostPort = host.address() + ":" + host.sshPort();
         PinnedHostKey pin = pins.find(hostPort).orElseThrow();
         assertTrue(Files.readString(ExecutorLabResource.fleet().knownHosts()).contains(pin.publicKey()));
-        given().get("/host-keys").then().statusCode(200)
+        asAdmin().get("/host-keys").then().statusCode(200)
                 .body("find { it.host == '" + hostPort + "' }.fingerprint", org.hamcrest.Matchers.equalTo(pin.fingerprint()));
-        given().delete("/host-keys/no-such-host:22").then().statusCode(404)
+        asAdmin().delete("/host-keys/no-such-host:22").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -504,7 +504,7 @@ class StepExecutionTest {
             assertEquals(1, failed.tries(), "a changed key is not retried");
             assertTrue(failed.reason().contains(hostPort), failed.reason());
             assertTrue(failed.reason().contains(pinned.fingerprint()), failed.reason());
-            String presented = fingerprint(java.nio.file.Files.readString(host.root().getParent().resolve("ssh_host_key.pub"))
+            String presented = fingerprint(java.nio.file.Files.readString(host.root().resolve("etc/ssh/ssh_host_ecdsa_key.pub"))
                     .split(" ")[1]);
             assertTrue(failed.reason().contains(presented), failed.reason());
             assertFalse(Files.exists(host.root().resolve("root/refused")));

@@ -123,7 +123,7 @@ class SshjRemoteExecutorTest {
 
     @Test
     void aKeyTheHostDoesNotAuthoriseFailsAuthentication(LabFleet fleet) throws Exception {
-        Path foreignKey = fleet.knownHosts().resolveSibling("hosts/host-2/ssh_host_key"); // valid key, not authorised
+        Path foreignKey = fleet.knownHosts().resolveSibling("hosts/host-2/root/etc/ssh/ssh_host_ecdsa_key"); // valid key, not authorised
         CredentialStore store = new MapCredentialStore(Map.of("lab", foreignKey));
         try (RemoteExecutor ssh = new SshjRemoteExecutor(store, fleet.knownHosts(), TEN_SECONDS)) {
             RemoteException e = assertThrows(RemoteException.class, () -> ssh.exec(target(fleet.host(0)), "true", TEN_SECONDS));
