@@ -1,6 +1,6 @@
 package dev.ocpha.checker;
 
-import static io.restassured.RestAssured.given;
+import static dev.ocpha.infra.RoleMatrix.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +38,7 @@ class AutoFixTest {
         }
         assertEquals(false, CheckRuns.result(before, host.name(), "selinux").get("autoFixable"));
 
-        String fixRun = given().post("/checks/" + before.getString("runId") + "/autofix").then().statusCode(202)
+        String fixRun = asAdmin().post("/checks/" + before.getString("runId") + "/autofix").then().statusCode(202)
                 .extract().path("runId");
         JsonPath after = CheckRuns.await(fixRun);
         assertEquals("AUTOFIX", after.getString("kind"));
@@ -60,7 +60,7 @@ class AutoFixTest {
                 .contains("admin hard nproc 655360"));
 
         // applied again, nothing is left to fix and nothing changes
-        JsonPath again = CheckRuns.await(given().post("/checks/" + fixRun + "/autofix").then().statusCode(202)
+        JsonPath again = CheckRuns.await(asAdmin().post("/checks/" + fixRun + "/autofix").then().statusCode(202)
                 .extract().path("runId"));
         assertEquals(List.of(), again.getList("fixes"));
         assertEquals(CheckRuns.statuses(after), CheckRuns.statuses(again));

@@ -1,6 +1,6 @@
 package dev.ocpha.checker;
 
-import static io.restassured.RestAssured.given;
+import static dev.ocpha.infra.RoleMatrix.asAdmin;
 import org.awaitility.Awaitility;
 
 import dev.ocpha.infra.LabFleetResource;
@@ -37,14 +37,14 @@ final class CheckRuns {
     }
 
     static String start(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/checks")
+        return asAdmin().contentType(ContentType.JSON).body(body).post("/checks")
                 .then().statusCode(202).extract().path("runId");
     }
 
     static JsonPath await(String runId) {
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() ->
-                "DONE".equals(given().get("/checks/" + runId).then().statusCode(200).extract().path("status")));
-        return given().get("/checks/" + runId).then().statusCode(200).extract().jsonPath();
+                "DONE".equals(asAdmin().get("/checks/" + runId).then().statusCode(200).extract().path("status")));
+        return asAdmin().get("/checks/" + runId).then().statusCode(200).extract().jsonPath();
     }
 
     static JsonPath run(Map<String, Object> body) {

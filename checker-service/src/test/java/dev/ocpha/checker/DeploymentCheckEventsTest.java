@@ -1,6 +1,6 @@
 package dev.ocpha.checker;
 
-import static io.restassured.RestAssured.given;
+import static dev.ocpha.infra.RoleMatrix.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,13 +85,13 @@ class DeploymentCheckEventsTest {
                     .anyMatch(r -> r.check().equals("cpu-cores") && r.status().equals("PASS"))));
             assertTrue(summary.problems().stream().noneMatch(r -> r.status().equals("PASS")));
 
-            JsonPath latest = given().get("/deployments/" + id + "/checks").then().statusCode(200).extract().jsonPath();
+            JsonPath latest = asAdmin().get("/deployments/" + id + "/checks").then().statusCode(200).extract().jsonPath();
             assertEquals(summary.checkRunId(), latest.getString("latest.runId"));
-            String recheck = given().post("/checks/" + summary.checkRunId() + "/recheck").then().statusCode(202)
+            String recheck = asAdmin().post("/checks/" + summary.checkRunId() + "/recheck").then().statusCode(202)
                     .extract().path("runId");
             CheckRuns.await(recheck);
             checks.awaitMatching(r -> of(r, id, EventType.ENVIRONMENT_CHECKED), 2, Duration.ofSeconds(30));
-            JsonPath history = given().get("/deployments/" + id + "/checks").then().statusCode(200).extract().jsonPath();
+            JsonPath history = asAdmin().get("/deployments/" + id + "/checks").then().statusCode(200).extract().jsonPath();
             assertEquals(recheck, history.getString("latest.runId"));
             assertEquals(List.of(recheck, summary.checkRunId()), history.getList("history.runId"));
         }

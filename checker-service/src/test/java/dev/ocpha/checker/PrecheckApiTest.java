@@ -1,6 +1,6 @@
 package dev.ocpha.checker;
 
-import static io.restassured.RestAssured.given;
+import static dev.ocpha.infra.RoleMatrix.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,25 +70,25 @@ class PrecheckApiTest {
         Map<String, Object> bad = CheckRuns.host(hosts().get(0), List.of("OCP_SERVER", "WEB"));
         bad.put("sshPort", 70000);
         bad.remove("credentialRef");
-        given().contentType(ContentType.JSON).body(Map.of("profile", "huge", "hosts", List.of(bad))).post("/checks")
+        asAdmin().contentType(ContentType.JSON).body(Map.of("profile", "huge", "hosts", List.of(bad))).post("/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("hosts[0].sshPort", "hosts[0].credentialRef"));
-        given().contentType(ContentType.JSON).body(Map.of("profile", "huge", "hosts",
+        asAdmin().contentType(ContentType.JSON).body(Map.of("profile", "huge", "hosts",
                         List.of(CheckRuns.host(hosts().get(0), List.of("OCP_SERVER", "WEB"))))).post("/checks")
                 .then().statusCode(400)
                 .body("errors.field", hasItems("profile", "hosts[0].roles[1]"))
                 .body("errors.find { it.field == 'hosts[0].roles[1]' }.message",
                         equalTo("unknown role 'WEB'; use one of [OCP_SERVER, METADB, MONITORDB, OBPROXY]"));
-        given().contentType(ContentType.JSON).body(Map.of("hosts", List.of())).post("/checks")
+        asAdmin().contentType(ContentType.JSON).body(Map.of("hosts", List.of())).post("/checks")
                 .then().statusCode(400).body("errors.field", hasItems("hosts"));
     }
 
     @Test
     void unknownRun_isNotFound() {
-        given().get("/checks/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+        asAdmin().get("/checks/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/checks/not-a-uuid").then().statusCode(404);
-        given().post("/checks/00000000-0000-0000-0000-000000000000/recheck").then().statusCode(404);
+        asAdmin().get("/checks/not-a-uuid").then().statusCode(404);
+        asAdmin().post("/checks/00000000-0000-0000-0000-000000000000/recheck").then().statusCode(404);
     }
 
     @Test
@@ -96,7 +96,7 @@ class PrecheckApiTest {
         String first = CheckRuns.start(CheckRuns.body("sandbox",
                 List.of(CheckRuns.host(hosts().get(0), List.of(HostRoles.OCP_SERVER)))));
         JsonPath done = CheckRuns.await(first);
-        io.restassured.response.Response response = given().post("/checks/" + first + "/recheck");
+        io.restassured.response.Response response = asAdmin().post("/checks/" + first + "/recheck");
         response.then().statusCode(202);
         String second = response.path("runId");
         assertTrue(response.header("Location").endsWith("/checks/" + second), response.header("Location"));

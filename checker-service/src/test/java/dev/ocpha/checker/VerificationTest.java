@@ -1,6 +1,6 @@
 package dev.ocpha.checker;
 
-import static io.restassured.RestAssured.given;
+import static dev.ocpha.infra.RoleMatrix.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -209,10 +209,10 @@ class VerificationTest {
         assertEquals(List.of("api-status", "build-version", "time-skew", "ocp-log", "container-running", "jvm-running"),
                 verified.items().stream().filter(i -> i.target().equals(host.name())).map(VerificationItem::check).toList());
         assertEquals("buildVersion 4.2.2", item(verified, "az:az1", "build-version").observed());
-        given().get("/reports/" + verified.reportId()).then().statusCode(200)
+        asAdmin().get("/reports/" + verified.reportId()).then().statusCode(200)
                 .body("passed", org.hamcrest.Matchers.equalTo(true))
                 .body("items.size()", org.hamcrest.Matchers.equalTo(verified.items().size()));
-        given().get("/deployments/" + verified.deploymentId() + "/verification").then().statusCode(200)
+        asAdmin().get("/deployments/" + verified.deploymentId() + "/verification").then().statusCode(200)
                 .body("latest.reportId", org.hamcrest.Matchers.equalTo(verified.reportId()));
     }
 

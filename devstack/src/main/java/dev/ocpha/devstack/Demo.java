@@ -49,7 +49,7 @@ public final class Demo {
         Path media = run.resolve("lab").resolve("media");
         LabMedia.generate(media);
         Path settings = LabServiceSettings.write(stack.fleet, media);
-        String token = System.getenv().getOrDefault("OCPHA_PLANNER_API_TOKEN", randomToken());
+        String token = System.getenv().getOrDefault("OCPHA_AUTH_BOOTSTRAP_TOKEN", randomToken());
         say("starting the four services (logs in %s)", logs);
         stack.services = LocalStack.start(root, new ServiceProcess.Infrastructure(stack.kafka.bootstrapServers(),
                         stack.postgres.jdbcUrl(), stack.postgres.username(), stack.postgres.password()),
@@ -75,7 +75,10 @@ public final class Demo {
         for (ServiceProcess service : stack.services.services()) {
             say("  %-17s %s  (Swagger UI %s/q/swagger-ui)", service.name(), service.url(), service.url());
         }
-        say("planner API token (send 'Authorization: Bearer <token>'): %s", token);
+        say("admin API token of every service (send 'Authorization: Bearer <token>'): %s", token);
+        say("a token for another role (viewer reads; operator also deploys, retries, checks): curl -X POST -H "
+                + "'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '{\"name\":\"me\",\"role\":\"viewer\"}' "
+                + "%s/tokens   (per service; docs/security.md)", token, stack.services.planner().url());
     }
 
     private static String submit(ServiceProcess planner, String token, String yaml, Path file)

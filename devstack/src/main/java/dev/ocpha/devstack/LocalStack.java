@@ -26,30 +26,34 @@ public final class LocalStack implements AutoCloseable {
                        String apiToken, int executorCount, Ports ports, Path logDir) {
         // passwords and key paths reach the services in a file of theirs, never on a command line
         Map<String, String> settings = Map.of("quarkus.config.locations", serviceSettings.toUri().toString());
+        // one admin token for every service of the stack (docs/security.md)
+        Map<String, String> token = Map.of("OCPHA_AUTH_BOOTSTRAP_TOKEN", apiToken);
         planner = add(ServiceProcess.start(projectRoot, "planner-service", "planner-service", ports.planner(),
-                infrastructure, Map.of(), Map.of("OCPHA_PLANNER_API_TOKEN", apiToken), logDir));
+                infrastructure, Map.of(), token, logDir));
         checker = add(ServiceProcess.start(projectRoot, "checker-service", "checker-service", ports.checker(),
-                infrastructure, settings, Map.of(), logDir));
+                infrastructure, settings, token, logDir));
         registry = add(ServiceProcess.start(projectRoot, "registry-service", "registry-service", ports.registry(),
-                infrastructure, Map.of(), Map.of(), logDir));
+                infrastructure, Map.of(), token, logDir));
         for (int i = 0; i < executorCount; i++) {
-            executors.add(add(startExecutor(projectRoot, infrastructure, settings, i + 1, ports.executor(i), logDir)));
+            executors.add(add(startExecutor(projectRoot, infrastructure, settings, token, i + 1, ports.executor(i),
+                    logDir)));
         }
     }
 
     private static ServiceProcess startExecutor(Path projectRoot, ServiceProcess.Infrastructure infrastructure,
-                                                Map<String, String> settings, int number, int port, Path logDir) {
+                                                Map<String, String> settings, Map<String, String> environment,
+                                                int number, int port, Path logDir) {
         String id = "executor-" + number;
         Map<String, String> properties = new HashMap<>(settings);
         properties.put("ocpha.executor.id", id);
-        return ServiceProcess.start(projectRoot, "executor-service", id, port, infrastructure, properties, Map.of(),
+        return ServiceProcess.start(projectRoot, "executor-service", id, port, infrastructure, properties, environment,
                 logDir);
     }
 
     /**
      * Starts every service and waits until all are ready; on failure, stops what it started. {@code serviceSettings}
      * is the checker's and executors' configuration file (SSH known hosts and keys, secrets, media directory: a lab
-     * fleet's {@code services.properties}); {@code apiToken} the planner's bearer token.
+     * fleet's {@code services.properties}); {@code apiToken} the admin token of every service.
      */
     public static LocalStack start(Path projectRoot, ServiceProcess.Infrastructure infrastructure, Path serviceSettings,
                                    String apiToken, int executorCount, Ports ports, Path logDir) {

@@ -55,8 +55,10 @@ class DockerComposeTest {
             assertTrue(applicationProperties(service).contains("${OCPHA_SSH_KNOWN_HOSTS"));
             assertTrue(env.has("QUARKUS_CONFIG_LOCATIONS"), service + " has no file for its secrets");
         }
-        assertTrue(services.get("planner-service").get("environment").has("OCPHA_PLANNER_API_TOKEN"));
-        assertTrue(applicationProperties("planner-service").contains("${OCPHA_PLANNER_API_TOKEN"));
+        for (String service : SERVICES) {
+            assertTrue(services.get(service).get("environment").has("OCPHA_AUTH_BOOTSTRAP_TOKEN"),
+                    service + " has no admin token");
+        }
     }
 
     @Test

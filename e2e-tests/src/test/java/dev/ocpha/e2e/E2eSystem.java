@@ -114,7 +114,7 @@ final class E2eSystem {
     }
 
     RequestSpecification registry() {
-        return given().baseUri(stack.registry().url());
+        return given().baseUri(stack.registry().url()).header("Authorization", "Bearer " + token);
     }
 
     String submit(String yaml) {

@@ -17,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ocpha.infra.RealInfrastructureResource;
-import dev.ocpha.planner.config.ApiTokens;
-import dev.ocpha.planner.persistence.ApiTokenEntity;
+import dev.ocpha.infra.RoleMatrix;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +33,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,8 +46,6 @@ class DeploymentApiTest {
 
     @Inject
     EntityManager entityManager;
-    @Inject
-    ApiTokens tokens;
 
     private static byte[] yaml(String example) {
         return Topologies.example(example).getBytes(StandardCharsets.UTF_8);
@@ -153,16 +151,68 @@ class DeploymentApiTest {
     }
 
     @Test
-    void noConfiguredToken_generatesOneOnceAndKeepsOnlyItsHash() throws Exception {
-        QuarkusTransaction.requiringNew().run(() -> ApiTokenEntity.deleteAll());
-        Optional<String> generated = tokens.generateIfAbsent();
-        assertTrue(generated.isPresent());
-        assertEquals(Optional.empty(), tokens.generateIfAbsent(), "a second start generates nothing");
-        String stored = QuarkusTransaction.requiringNew().call(() ->
-                ApiTokenEntity.<ApiTokenEntity>findById(ApiTokenEntity.THE_TOKEN).tokenHash);
-        assertNotEquals(generated.get(), stored);
+    void everyEndpoint_asksForItsRole() {
+        String id = UUID.randomUUID().toString();
+        RoleMatrix.assertEnforced(List.of(
+                RoleMatrix.endpoint("POST", "/deployments", "operator"),
+                RoleMatrix.endpoint("GET", "/deployments", "viewer"),
+                RoleMatrix.endpoint("GET", "/deployments/" + id, "viewer"),
+                RoleMatrix.endpoint("GET", "/deployments/" + id + "/plan", "viewer"),
+                RoleMatrix.endpoint("GET", "/deployments/" + id + "/report", "viewer"),
+                RoleMatrix.endpoint("GET", "/deployments/" + id + "/events", "viewer"),
+                RoleMatrix.endpoint("POST", "/deployments/" + id + "/retry", "operator"),
+                RoleMatrix.endpoint("POST", "/deployments/" + id + "/steps/s/skip", "operator"),
+                RoleMatrix.endpoint("POST", "/deployments/" + id + "/cancel", "operator"),
+                RoleMatrix.endpoint("DELETE", "/deployments/" + id, "operator"),
+                RoleMatrix.endpoint("POST", "/webhooks", "admin"),
+                RoleMatrix.endpoint("GET", "/webhooks", "admin"),
+                RoleMatrix.endpoint("GET", "/webhooks/" + id, "admin"),
+                RoleMatrix.endpoint("DELETE", "/webhooks/" + id, "admin"),
+                RoleMatrix.endpoint("GET", "/webhooks/" + id + "/deliveries", "admin"),
+                RoleMatrix.endpoint("POST", "/tokens", "admin"),
+                RoleMatrix.endpoint("GET", "/tokens", "admin"),
+                RoleMatrix.endpoint("POST", "/tokens/" + id + "/rotate", "admin"),
+                RoleMatrix.endpoint("DELETE", "/tokens/" + id, "admin")));
+    }
+
+    @Test
+    void tokens_areShownOnce_storedOnlyAsTheirHash_andRotationAndRevocationTakeEffectAtOnce() throws Exception {
+        String name = "ci-" + UUID.randomUUID().toString().substring(0, 8);
+        ExtractableResponse<Response> created = Api.given().contentType("application/json")
+                .body("{\"name\": \"" + name + "\", \"role\": \"operator\"}").post("/tokens")
+                .then().statusCode(201).body("role", equalTo("operator")).extract();
+        String token = created.path("token");
+        String id = created.path("id");
+        assertTrue(token.startsWith("ocpha_"), token);
+        String stored = (String) entityManager.createNativeQuery("SELECT token_hash FROM access_token WHERE id = ?1")
+                .setParameter(1, UUID.fromString(id)).getSingleResult();
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(generated.get().getBytes(StandardCharsets.UTF_8))), stored);
+                .digest(token.getBytes(StandardCharsets.UTF_8))), stored);
+        Api.given().get("/tokens").then().statusCode(200).body("find { it.name == '" + name + "' }.token", nullValue())
+                .body("find { it.name == '" + name + "' }.createdBy", equalTo("bootstrap"));
+        given().header("Authorization", "Bearer " + token).get("/deployments").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).get("/webhooks").then().statusCode(403);
+        Api.given().contentType("application/json").body("{\"name\": \"" + name + "\", \"role\": \"viewer\"}")
+                .post("/tokens").then().statusCode(409);
+        Api.given().contentType("application/json").body("{\"name\": \"x\", \"role\": \"root\"}")
+                .post("/tokens").then().statusCode(400).body("errors[0].field", equalTo("role"));
+
+        String rotated = Api.given().post("/tokens/" + id + "/rotate").then().statusCode(200).extract().path("token");
+        given().header("Authorization", "Bearer " + token).get("/deployments").then().statusCode(401);
+        given().header("Authorization", "Bearer " + rotated).get("/deployments").then().statusCode(200);
+        Api.given().delete("/tokens/" + id).then().statusCode(204);
+        given().header("Authorization", "Bearer " + rotated).get("/deployments").then().statusCode(401);
+        Api.given().delete("/tokens/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void operatorActions_recordWhoDidThem() {
+        String id = Api.submit("single-node");
+        given().header("Authorization", "Bearer " + RoleMatrix.TOKENS.get("operator"))
+                .post("/deployments/" + id + "/cancel").then().statusCode(202);
+        Api.given().get("/deployments/" + id + "/report").then().statusCode(200)
+                .body("audit.find { it.action == 'deploy' }.actor", equalTo("bootstrap"))
+                .body("audit.find { it.action == 'cancel' }.actor", equalTo("test-operator"));
     }
 
     @Test

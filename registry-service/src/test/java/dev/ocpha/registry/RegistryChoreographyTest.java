@@ -1,6 +1,6 @@
 package dev.ocpha.registry;
 
-import static io.restassured.RestAssured.given;
+import static dev.ocpha.infra.RoleMatrix.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -100,7 +100,7 @@ class RegistryChoreographyTest {
             of(topology, id, EventType.CLUSTER_ACTIVATED, 1);
             assertEquals(2, count(topology, id, EventType.NODE_REGISTERED), "one registration per node");
         }
-        given().get("/deployments/" + id + "/topology").then().statusCode(200)
+        asAdmin().get("/deployments/" + id + "/topology").then().statusCode(200)
                 .body("clusters[0].status", equalTo("ACTIVE"))
                 .body("clusters[0].nodes.status", hasItems("REGISTERED", "REGISTERED"))
                 .body("clusters[0].multiClusterRole", equalTo("STANDALONE"));
@@ -136,16 +136,16 @@ class RegistryChoreographyTest {
             of(topology, id, EventType.CLUSTER_ACTIVATED, 3);
             assertEquals(2, count(topology, id, EventType.STANDBY_REGISTRATION_REQUESTED), "each standby once");
         }
-        String primaryId = given().get("/clusters").then().statusCode(200).extract()
+        String primaryId = asAdmin().get("/clusters").then().statusCode(200).extract()
                 .path("find { it.deploymentId == '" + id + "' && it.role == 'PRIMARY' }.id");
-        given().get("/clusters/" + primaryId).then().statusCode(200)
+        asAdmin().get("/clusters/" + primaryId).then().statusCode(200)
                 .body("multiClusterRole", equalTo("LEADER"))
                 .body("standbys", hasSize(2))
                 .body("standbys.binding", hasItems("BOUND", "BOUND"))
                 .body("standbys.role", hasItems("STANDBY", "STANDBY"))
                 .body("standbys[0].versionDiffersFromPrimary", equalTo(false))
                 .body("standbys[0].heartbeat", notNullValue());
-        given().get("/deployments/" + id + "/topology").then()
+        asAdmin().get("/deployments/" + id + "/topology").then()
                 .body("clusters.findAll { it.role == 'PRIMARY' }", hasSize(1));
     }
 
@@ -162,7 +162,7 @@ class RegistryChoreographyTest {
                     "cannot reach the primary MetaDB 10.0.1.1:2883", false, 9), Topics.hostKey(id, "s-1"));
             ConsumerRecord<String, String> failed = of(topology, id, EventType.STANDBY_BINDING_FAILED, 1).get(0);
             assertTrue(failed.value().contains("cannot reach the primary MetaDB"), failed.value());
-            given().get("/deployments/" + id + "/topology").then()
+            asAdmin().get("/deployments/" + id + "/topology").then()
                     .body("clusters.find { it.name == 's' }.status", equalTo("FAILED"))
                     .body("clusters.find { it.name == 'p' }.standbys[0].binding", equalTo("FAILED"));
 
@@ -175,7 +175,7 @@ class RegistryChoreographyTest {
                     StepKinds.REGISTER_STANDBY, "s-1", null, 2, 1, "executor-test", 5), Topics.hostKey(id, "s-1"));
             of(topology, id, EventType.STANDBY_BOUND, 1);
         }
-        given().get("/deployments/" + id + "/topology").then()
+        asAdmin().get("/deployments/" + id + "/topology").then()
                 .body("clusters.find { it.name == 'p' }.standbys[0].binding", equalTo("BOUND"));
     }
 
@@ -203,13 +203,13 @@ class RegistryChoreographyTest {
             of(topology, id, EventType.AZ_ACTIVATED, 3);
             of(topology, id, EventType.CLUSTER_ACTIVATED, 1);
         }
-        given().get("/deployments/" + id + "/topology").then()
+        asAdmin().get("/deployments/" + id + "/topology").then()
                 .body("placementProblems", hasSize(0))
                 .body("azs.status", hasItems("ACTIVE", "ACTIVE", "ACTIVE"))
                 .body("azs.find { it.name == 'az1' }.idcs[0].name", equalTo("idc-az1"))
                 .body("azs.find { it.name == 'az1' }.ocpInstances[0].host", equalTo("ocp-1"))
                 .body("azs.find { it.name == 'az1' }.metaDbReplicas", hasItems("ocp-1"));
-        given().get("/azs").then().statusCode(200)
+        asAdmin().get("/azs").then().statusCode(200)
                 .body("azs.findAll { it.deploymentId == '" + id + "' }", hasSize(3));
     }
 
@@ -251,16 +251,16 @@ class RegistryChoreographyTest {
                 new VerificationItem("cluster:w", "standby-bound", "PASS", "FOLLOWER heartbeat ok, sync ok", "bound", "bound"))),
                 id);
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
-                given().get("/deployments/" + id + "/topology").then()
+                asAdmin().get("/deployments/" + id + "/topology").then()
                         .body("clusters.find { it.name == 'v' }.nodes[0].verifiedAt", notNullValue())
                         .body("clusters.find { it.name == 'w' }.sync", equalTo("FOLLOWER heartbeat ok, sync ok")));
     }
 
     @Test
     void unknownDeploymentOrCluster_is404() {
-        given().get("/deployments/" + UUID.randomUUID() + "/topology").then().statusCode(404)
+        asAdmin().get("/deployments/" + UUID.randomUUID() + "/topology").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/clusters/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        asAdmin().get("/clusters/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -10,7 +10,9 @@ import dev.ocpha.contracts.model.HostAccess;
 import dev.ocpha.contracts.model.HostRequirement;
 import dev.ocpha.contracts.model.PlannedCluster;
 import dev.ocpha.contracts.model.PlannedHost;
+import dev.ocpha.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,11 +29,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/checks")
 @Tag(name = "Environment checks")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "token")
+@RolesAllowed(Roles.VIEWER)
 public class CheckResource {
 
     private final EnvironmentCheckService service;
@@ -40,6 +45,7 @@ public class CheckResource {
         this.service = service;
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Precheck an inventory (no deployment); results via GET /checks/{runId}")
@@ -75,6 +81,7 @@ public class CheckResource {
         return CheckRunViews.full(find(runId));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{runId}/recheck")
     @Operation(summary = "Check the same inventory again, as a new run")
@@ -82,6 +89,7 @@ public class CheckResource {
         return accepted(service.recheck(Ids.parse(runId, "check run")));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{runId}/autofix")
     @Operation(summary = "Apply the run's safe fixes, then check again, as a new run")

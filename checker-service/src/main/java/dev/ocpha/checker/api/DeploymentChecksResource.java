@@ -2,6 +2,8 @@ package dev.ocpha.checker.api;
 
 import dev.ocpha.checker.domain.UnknownRunException;
 import dev.ocpha.checker.persistence.CheckRunEntity;
+import dev.ocpha.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,11 +12,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/deployments/{id}/checks")
 @Tag(name = "Environment checks")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "token")
+@RolesAllowed(Roles.VIEWER)
 public class DeploymentChecksResource {
 
     @GET

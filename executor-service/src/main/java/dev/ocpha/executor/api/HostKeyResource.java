@@ -1,7 +1,9 @@
 package dev.ocpha.executor.api;
 
 import dev.ocpha.executor.persistence.JdbcHostKeyPins;
+import dev.ocpha.platform.security.Roles;
 import dev.ocpha.ssh.PinnedHostKey;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -22,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/host-keys")
 @Tag(name = "Host keys")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "token")
+@RolesAllowed(Roles.ADMIN)
 public class HostKeyResource {
 
     /** A pinned key: the host as {@code address:port}, key type, OpenSSH SHA256 fingerprint, when it was pinned. */

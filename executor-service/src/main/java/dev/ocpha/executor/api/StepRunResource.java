@@ -2,6 +2,8 @@ package dev.ocpha.executor.api;
 
 import dev.ocpha.executor.persistence.StepRunEntity;
 import dev.ocpha.executor.persistence.StepTryEntity;
+import dev.ocpha.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -12,11 +14,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/deployments/{id}/step-runs")
 @Tag(name = "Step runs")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "token")
+@RolesAllowed(Roles.VIEWER)
 public class StepRunResource {
 
     /** One attempt of one step as the executor group recorded it, with its tries. */

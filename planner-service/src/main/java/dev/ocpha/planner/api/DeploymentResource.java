@@ -18,10 +18,12 @@ import dev.ocpha.planner.persistence.ExpectedFactEntity;
 import dev.ocpha.planner.persistence.StepEntity;
 import dev.ocpha.planner.planning.Plan;
 import dev.ocpha.planner.planning.PlanBuilder;
+import dev.ocpha.platform.security.Roles;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
@@ -50,19 +52,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/deployments")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer")
 @SecurityRequirement(name = "token")
 @APIResponse(responseCode = "401", description = "No or wrong bearer token (problem+json)")
+@RolesAllowed(Roles.VIEWER)
 public class DeploymentResource {
 
     static final String YAML = "application/yaml";
@@ -83,6 +83,7 @@ public class DeploymentResource {
         this.progress = progress;
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"})
     @Operation(summary = "Validate and plan a topology (JSON or YAML), then start the deployment; with dryRun=true "
@@ -166,7 +167,7 @@ public class DeploymentResource {
                 d.reportId, d.verificationPassed, read(d.verificationItems,
                 new TypeReference<List<VerificationItem>>() { }));
         List<ReportView.AuditView> audit = AuditEntryEntity.ofDeployment(d.id).stream()
-                .map(a -> new ReportView.AuditView(a.at.toString(), a.action, a.target, a.reason)).toList();
+                .map(a -> new ReportView.AuditView(a.at.toString(), a.action, a.target, a.reason, a.actor)).toList();
         return new ReportView(d.id.toString(), d.status.name(), check, verification, audit);
     }
 
@@ -191,6 +192,7 @@ public class DeploymentResource {
         return progress.stream(uuid, after, sse);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Retry a FAILED deployment: re-request its failed steps, or re-run the failed environment "
@@ -202,6 +204,7 @@ public class DeploymentResource {
         return Response.accepted(view(deployments.retry(parse(id)))).build();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/steps/{stepId}/skip")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -214,6 +217,7 @@ public class DeploymentResource {
         return DeploymentView.StepView.of(deployments.skip(parse(id), stepId, request.reason()));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a running or FAILED deployment: no new step is requested; running steps finish")
@@ -228,6 +232,7 @@ public class DeploymentResource {
         return Response.accepted(view(deployments.cancel(parse(id), reason))).build();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Tear a settled deployment down: REMOVE_OCP on every OCP node, then REMOVE_METADB on every "

@@ -14,6 +14,6 @@ public record ReportView(String deploymentId, String status, EnvironmentCheck en
     public record Verification(String reportId, boolean passed, List<VerificationItem> items) {
     }
 
-    public record AuditView(String at, String action, String target, String reason) {
+    public record AuditView(String at, String action, String target, String reason, String actor) {
     }
 }

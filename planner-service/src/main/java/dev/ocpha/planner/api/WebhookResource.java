@@ -3,7 +3,9 @@ package dev.ocpha.planner.api;
 import dev.ocpha.planner.domain.WebhookService;
 import dev.ocpha.planner.persistence.WebhookDeliveryEntity;
 import dev.ocpha.planner.persistence.WebhookSubscriptionEntity;
+import dev.ocpha.platform.security.Roles;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "token")
 @APIResponse(responseCode = "401", description = "No or wrong bearer token (problem+json)")
+@RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
 
     private final WebhookService webhooks;

@@ -3,16 +3,9 @@ package dev.ocpha.planner.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "ocpha.planner")
 public interface PlannerConfig {
-
-    /**
-     * The bearer token of the API. When none is configured, one is generated at first start, kept (hashed) in the
-     * planner schema and printed once to the log.
-     */
-    Optional<String> apiToken();
 
     /** Largest topology body accepted; a larger one is refused with 413. */
     @WithDefault("1048576")

@@ -37,6 +37,7 @@ import dev.ocpha.planner.planning.Plan;
 import dev.ocpha.planner.planning.PlanBuilder;
 import dev.ocpha.platform.messaging.Correlation;
 import dev.ocpha.platform.messaging.Outbox;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -67,11 +68,14 @@ public class DeploymentService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final ProgressLog progress;
+    /** Who calls an operator action (only API requests audit, so there is always a caller). */
+    private final SecurityIdentity caller;
 
-    public DeploymentService(Outbox outbox, ObjectMapper mapper, ProgressLog progress) {
+    public DeploymentService(Outbox outbox, ObjectMapper mapper, ProgressLog progress, SecurityIdentity caller) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.progress = progress;
+        this.caller = caller;
     }
 
     /** Accepted: the deployment, and whether an earlier request with the same idempotency key created it. */
@@ -108,6 +112,7 @@ public class DeploymentService {
         deployment.createdAt = now;
         deployment.updatedAt = now;
         deployment.persist();
+        audit(deployment, "deploy", null, null);
         persistSteps(deployment.id, plan.steps(), 0);
         for (String fact : plan.expectedFacts()) {
             ExpectedFactEntity expected = new ExpectedFactEntity();
@@ -548,9 +553,11 @@ public class DeploymentService {
         entry.target = target;
         entry.reason = reason;
         entry.correlationId = Correlation.correlationId();
+        entry.actor = caller.getPrincipal().getName();
         entry.persist();
-        progress.append(deployment.id, ProgressLog.AUDIT, "action", action, "target", target, "reason", reason);
-        LOG.infof("operator %s on deployment %s%s", action, deployment.id, target == null ? "" : " (" + target + ")");
+        progress.append(deployment.id, ProgressLog.AUDIT, "action", action, "target", target, "reason", reason,
+                "actor", entry.actor);
+        LOG.infof("%s: %s on deployment %s%s", entry.actor, action, deployment.id, target == null ? "" : " (" + target + ")");
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------

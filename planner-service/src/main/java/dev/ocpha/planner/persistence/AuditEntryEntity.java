@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** An operator action on a deployment (retry, skip, cancel, teardown) and its reason. */
+/** An operator action on a deployment (deploy, retry, skip, cancel, teardown), who did it and why. */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntryEntity extends PanacheEntityBase {
@@ -27,6 +27,8 @@ public class AuditEntryEntity extends PanacheEntityBase {
     public String reason;
     @Column(name = "correlation_id")
     public String correlationId;
+    /** Who did it: the API token's name, or the identity provider's subject. */
+    public String actor;
 
     public static List<AuditEntryEntity> ofDeployment(UUID deploymentId) {
         return list("deploymentId = ?1 order by id", deploymentId);

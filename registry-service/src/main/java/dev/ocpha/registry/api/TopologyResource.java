@@ -1,7 +1,9 @@
 package dev.ocpha.registry.api;
 
+import dev.ocpha.platform.security.Roles;
 import dev.ocpha.registry.persistence.OcpClusterEntity;
 import dev.ocpha.registry.persistence.RegistryDeploymentEntity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -11,11 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/")
 @Tag(name = "Topology")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "token")
+@RolesAllowed(Roles.VIEWER)
 public class TopologyResource {
 
     private final TopologyViews views;
