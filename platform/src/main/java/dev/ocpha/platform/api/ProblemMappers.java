@@ -44,6 +44,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return ProblemResponses.of(Response.Status.BAD_REQUEST, e.getMessage(),
+                List.of(new Problem.FieldError(e.parameter(), e.problem())));
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return invalidJson(json);
