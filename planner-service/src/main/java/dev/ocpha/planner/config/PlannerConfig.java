@@ -14,10 +14,6 @@ public interface PlannerConfig {
      */
     Optional<String> apiToken();
 
-    /** Largest topology body accepted; a larger one is refused with 413. */
-    @WithDefault("1048576")
-    int maxBodyBytes();
-
     /** How often an open events stream looks for new progress. */
     @WithDefault("500ms")
     Duration eventsPollInterval();
