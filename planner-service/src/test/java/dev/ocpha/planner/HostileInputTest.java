@@ -1,5 +1,6 @@
 package dev.ocpha.planner;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ocpha.contracts.EventType;
 import dev.ocpha.infra.RealInfrastructureResource;
+import dev.ocpha.planner.persistence.WebhookSubscriptionEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,8 +25,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,11 +43,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests an attacker or a careless script could send: keys given twice, bodies far above the limit, unknown enum
- * values, unreadable query parameters and random paths. Each is refused with problem+json naming what is wrong,
- * logs no ERROR, stores nothing and leaves no raw path in the metrics.
+ * values, unreadable query parameters, random paths and webhooks aimed at the planner's own network. Each is refused
+ * with problem+json naming what is wrong, logs no ERROR, stores nothing and leaves no raw path in the metrics.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
@@ -200,6 +207,43 @@ class HostileInputTest {
                 .body("errors.field", hasItem("size"));
         Api.given().get("/webhooks/" + UUID.randomUUID() + "/deliveries?limit=many").then().statusCode(400)
                 .body("errors.field", hasItem("limit"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://10.1.2.3/hook", "https://172.16.0.1/hook", "https://192.168.1.10/hook",
+            "https://169.254.169.254/latest/meta-data/", "https://[fd00:ec2::254]/", "https://[fe80::1]/hook",
+            "https://[fd12:3456::1]/hook", "https://100.64.0.1/hook", "https://[::1]:8443/hook", "https://0.0.0.0/"})
+    void webhookToAnInternalAddress_is400NamingUrl_andStoresNothing(String url) {
+        long before = Api.rows(entityManager, "webhook_subscription");
+        Api.given().contentType("application/json").body(Map.of("url", url, "secretRef", "webhook-signing"))
+                .post("/webhooks").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("url"))
+                .body("errors.hint", hasItem(containsString("ocpha.planner.webhooks.allowed-cidrs")));
+        assertEquals(before, Api.rows(entityManager, "webhook_subscription"));
+    }
+
+    @Test
+    void webhookWhoseUrlNowReachesARefusedAddress_isNotSent_andTheDeliverySaysWhy() {
+        // As if its name resolved to a public address at subscription and to an internal one now.
+        UUID subscription = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            WebhookSubscriptionEntity entity = new WebhookSubscriptionEntity();
+            entity.id = subscription;
+            entity.url = "https://10.20.30.40/hook";
+            entity.secretRef = "webhook-signing";
+            entity.eventTypes = EventType.DEPLOYMENT_PLANNED.ceType();
+            entity.createdAt = OffsetDateTime.now();
+            entity.persist();
+        });
+        try {
+            Api.submit("single-node");
+            String error = await().atMost(Api.WAIT).until(() -> Api.given()
+                    .get("/webhooks/" + subscription + "/deliveries").then().statusCode(200).extract()
+                    .<String>path("[0].lastError"), lastError -> lastError != null);
+            assertTrue(error.startsWith("not sent") && error.contains("10.20.30.40"), error);
+        } finally {
+            Api.given().delete("/webhooks/" + subscription).then().statusCode(204);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ocpha.planner.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "ocpha.planner")
@@ -44,5 +45,15 @@ public interface PlannerConfig {
         /** Deliveries one sender claims and sends at once. */
         @WithDefault("20")
         int batchSize();
+
+        /** Subscriptions may name http:// URLs too; without it, https only. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Networks (CIDRs) webhooks may reach although they are in a refused range: loopback, link-local, private,
+         * unique local, CGNAT, cloud metadata.
+         */
+        Optional<List<String>> allowedCidrs();
     }
 }
