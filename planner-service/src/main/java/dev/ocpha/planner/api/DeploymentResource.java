@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocpha.contracts.model.CheckResult;
 import dev.ocpha.contracts.model.VerificationItem;
-import dev.ocpha.planner.config.PlannerConfig;
 import dev.ocpha.planner.domain.DeploymentNotFoundException;
 import dev.ocpha.planner.domain.DeploymentService;
 import dev.ocpha.planner.domain.DeploymentStatus;
@@ -37,7 +36,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -70,15 +68,13 @@ public class DeploymentResource {
 
     private final DeploymentService deployments;
     private final TopologyValidator validator;
-    private final PlannerConfig config;
     private final ObjectMapper mapper;
     private final ProgressStream progress;
 
-    public DeploymentResource(DeploymentService deployments, TopologyValidator validator, PlannerConfig config,
-                              ObjectMapper mapper, ProgressStream progress) {
+    public DeploymentResource(DeploymentService deployments, TopologyValidator validator, ObjectMapper mapper,
+                              ProgressStream progress) {
         this.deployments = deployments;
         this.validator = validator;
-        this.config = config;
         this.mapper = mapper;
         this.progress = progress;
     }
@@ -99,10 +95,6 @@ public class DeploymentResource {
                            @Parameter(description = "Same key and body: the same deployment; same key, other body: 422")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, @Context UriInfo uri) {
-        if (body != null && body.length > config.maxBodyBytes()) {
-            throw new WebApplicationException("The topology is " + body.length + " bytes; the limit is "
-                    + config.maxBodyBytes() + ".", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
         if (idempotencyKey != null && !idempotencyKey.matches(IDEMPOTENCY_KEY)) {
             throw new BadRequestException("The Idempotency-Key header must be 1–128 letters, digits or . _ : -");
         }

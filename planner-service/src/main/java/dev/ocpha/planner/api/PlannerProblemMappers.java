@@ -6,6 +6,7 @@ import dev.ocpha.planner.domain.IdempotencyConflictException;
 import dev.ocpha.planner.domain.TopologyRejectedException;
 import dev.ocpha.planner.domain.WebhookNotFoundException;
 import dev.ocpha.planner.domain.WebhookRejectedException;
+import dev.ocpha.planner.domain.WebhookTargetRefusedException;
 import dev.ocpha.platform.api.ProblemResponses;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,6 +40,11 @@ public class PlannerProblemMappers {
     @ServerExceptionMapper
     public Response webhookRejected(WebhookRejectedException e) {
         return ProblemResponses.of(UNPROCESSABLE, e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response webhookTargetRefused(WebhookTargetRefusedException e) {
+        return ProblemResponses.of(Response.Status.BAD_REQUEST, e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper

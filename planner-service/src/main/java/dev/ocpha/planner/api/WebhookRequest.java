@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A webhook subscription to make. */
 public record WebhookRequest(
-        @Schema(description = "Absolute http or https URL, at most 2048 characters, without user info",
+        @Schema(description = "Absolute https URL (http only where the administrator allows it) on a public "
+                + "address, at most 2048 characters, without user info",
                 example = "https://ci.example.com/ocpha-hook") String url,
         @Schema(description = "Reference of the signing secret in the planner's secret store "
                 + "(ocpha.secrets.\"<ref>\"); the secret itself is never sent to or shown by the API",

@@ -45,7 +45,8 @@ public class WebhookResource {
     @Operation(summary = "Subscribe a URL to events: each matching event is POSTed with its CloudEvents attributes "
             + "as ce-* headers and signed with the referenced secret (X-Ocpha-Signature)")
     @APIResponse(responseCode = "201", description = "Subscribed; Location names the subscription")
-    @APIResponse(responseCode = "400", description = "The body is not JSON of a subscription (problem+json)")
+    @APIResponse(responseCode = "400", description = "The body is not JSON of a subscription, or the url is refused: "
+            + "not https, or reaching a loopback, private, link-local, CGNAT or metadata address (problem+json)")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named: url, secretRef (no such secret), "
             + "eventTypes[i] (unknown type), deploymentId (no such deployment)")
     public Response subscribe(WebhookRequest request, @Context UriInfo uri) {

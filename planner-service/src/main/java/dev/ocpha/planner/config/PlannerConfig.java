@@ -3,13 +3,11 @@ package dev.ocpha.planner.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "ocpha.planner")
 public interface PlannerConfig {
-
-    /** Largest topology body accepted; a larger one is refused with 413. */
-    @WithDefault("1048576")
-    int maxBodyBytes();
 
     /** How often an open events stream looks for new progress. */
     @WithDefault("500ms")
@@ -41,5 +39,15 @@ public interface PlannerConfig {
         /** Deliveries one sender claims and sends at once. */
         @WithDefault("20")
         int batchSize();
+
+        /** Subscriptions may name http:// URLs too; without it, https only. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Networks (CIDRs) webhooks may reach although they are in a refused range: loopback, link-local, private,
+         * unique local, CGNAT, cloud metadata.
+         */
+        Optional<List<String>> allowedCidrs();
     }
 }

@@ -3,6 +3,7 @@ package dev.ocpha.planner.domain;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The deployment an operator asks for (docs/topology.md is the reference). Every string that reaches a shell
@@ -25,7 +27,7 @@ public record Topology(
         @NotNull @Min(value = 1, message = "must be at least 1")
         @Max(value = 400, message = "more than 400 managed hosts has not been validated by OCP (ocp-facts §2)")
         Integer managedHosts,
-        @Pattern(regexp = "production|sandbox", message = "must be production or sandbox") String sizingProfile,
+        SizingProfile sizingProfile,
         Boolean strict,
         @NotNull @Valid Passwords passwords,
         @Valid MetaDb metaDb,
@@ -34,19 +36,19 @@ public record Topology(
         @Size(max = 20) List<@NotNull @Valid Az> azs,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Host> hosts) {
 
-    public static final String PRODUCTION = "production";
-    public static final String SANDBOX = "sandbox";
+    public static final String PRODUCTION = SizingProfile.PRODUCTION.toString();
+    public static final String SANDBOX = SizingProfile.SANDBOX.toString();
     public static final int DEFAULT_MAX_PARALLEL_HOSTS = 10;
     public static final int DEFAULT_STEP_MAX_TRIES = 3;
 
     @JsonIgnore
     public String profile() {
-        return sizingProfile == null ? PRODUCTION : sizingProfile;
+        return sizingProfile == null ? PRODUCTION : sizingProfile.toString();
     }
 
     @JsonIgnore
     public boolean sandbox() {
-        return SANDBOX.equals(profile());
+        return sizingProfile == SizingProfile.SANDBOX;
     }
 
     @JsonIgnore
@@ -126,6 +128,32 @@ public record Topology(
 
     public enum ClusterRole { PRIMARY, STANDBY }
 
+    /**
+     * {@code production} = OCP's documented minimums; {@code sandbox} = sizes cut to fit lab hosts. An enum so that
+     * an unknown profile is unreadable (400) like any other unknown enum value, not a broken rule.
+     */
+    public enum SizingProfile {
+        PRODUCTION, SANDBOX;
+
+        /** As written in a topology and in the plan. */
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A host's CPU architecture, as written in a topology. */
+    public enum Arch {
+        X86_64, AARCH64;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     public record Cluster(
             @NotBlank @Size(max = 50) @Pattern(regexp = Patterns.NAME, message = Patterns.NAME_MESSAGE) String name,
             @NotNull ClusterRole role,
@@ -193,6 +221,6 @@ public record Topology(
     /** What the operator declares a host offers; anything left out is checked on the host instead. */
     public record Resources(@Min(1) @Max(4096) Integer cpu, @Min(1) @Max(65536) Integer memoryGb,
                             @Min(1) @Max(1048576) Integer diskGb,
-                            @Pattern(regexp = "x86_64|aarch64", message = "must be x86_64 or aarch64") String arch) {
+                            Arch arch) {
     }
 }

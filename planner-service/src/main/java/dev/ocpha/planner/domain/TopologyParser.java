@@ -2,6 +2,7 @@ package dev.ocpha.planner.domain;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a topology from JSON or YAML with strict rules: unknown fields, wrong types and trailing content are errors
- * naming their field, so a typo never silently falls back to a default.
+ * Reads a topology from JSON or YAML with strict rules: unknown fields, keys given twice, wrong types and trailing
+ * content are errors naming their field, so a typo never silently falls back to a default (or to the last of two
+ * values).
  */
 public final class TopologyParser {
 
@@ -32,7 +34,8 @@ public final class TopologyParser {
 
     private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(
             B builder) {
-        return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -55,8 +58,10 @@ public final class TopologyParser {
         } catch (JsonParseException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
+            String field = ProblemMappers.path(e);
             throw new TopologyRejectedException(true, "The body is not valid " + (yaml ? "YAML" : "JSON") + where + ".",
-                    List.of());
+                    field.isEmpty() ? List.of() : List.of(new FieldError(field,
+                            ProblemMappers.firstLine(e.getOriginalMessage()))));
         } catch (JsonMappingException e) {
             String field = singleValueField(ProblemMappers.path(e), e, tree);
             FieldError error = new FieldError(field.isEmpty() ? "(body)" : field, message(e), hint(e));

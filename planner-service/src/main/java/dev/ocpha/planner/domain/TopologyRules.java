@@ -408,16 +408,16 @@ final class TopologyRules {
         Map<String, List<Integer>> members = membership();
         List<Topology.Host> hosts = hosts();
         for (List<Integer> indexes : members.values()) {
-            String first = null;
+            Topology.Arch first = null;
             for (int i : indexes) {
                 Topology.Host host = hosts.get(i);
-                String arch = host.resources() == null ? null : host.resources().arch();
+                Topology.Arch arch = host.resources() == null ? null : host.resources().arch();
                 if (!host.runs(HostRole.METADB) || arch == null) {
                     continue;
                 }
                 if (first == null) {
                     first = arch;
-                } else if (!first.equals(arch)) {
+                } else if (first != arch) {
                     error("hosts[" + i + "].resources.arch", "is " + arch + " but the cluster's MetaDB also runs on "
                             + first + "; one MetaDB runs on one CPU architecture", "use hosts of one architecture");
                 }

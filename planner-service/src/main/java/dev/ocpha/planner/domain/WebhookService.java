@@ -37,10 +37,12 @@ public class WebhookService {
 
     private final SecretStore secrets;
     private final EventCodec codec;
+    private final WebhookTargetPolicy targets;
 
-    public WebhookService(SecretStore secrets, EventCodec codec) {
+    public WebhookService(SecretStore secrets, EventCodec codec, WebhookTargetPolicy targets) {
         this.secrets = secrets;
         this.codec = codec;
+        this.targets = targets;
     }
 
     /** A subscription to make; missing event types or deployment mean every one. */
@@ -50,7 +52,11 @@ public class WebhookService {
     @Transactional
     public WebhookSubscriptionEntity subscribe(Subscription request) {
         List<FieldError> errors = new ArrayList<>();
-        checkUrl(request.url(), errors);
+        if (checkUrl(request.url(), errors)) {
+            targets.refusal(URI.create(request.url())).ifPresent(refusal -> {
+                throw new WebhookTargetRefusedException(refusal);
+            });
+        }
         checkSecretRef(request.secretRef(), errors);
         Set<String> types = eventTypes(request.eventTypes(), errors);
         UUID deploymentId = deploymentId(request.deploymentId(), errors);
@@ -113,21 +119,22 @@ public class WebhookService {
         }
     }
 
-    private static void checkUrl(String url, List<FieldError> errors) {
+    /** Whether {@code url} is a well-formed webhook URL; if not, adds why to {@code errors}. */
+    private static boolean checkUrl(String url, List<FieldError> errors) {
         if (url == null || url.isBlank()) {
             errors.add(new FieldError("url", "is required: the http or https URL to POST events to"));
-            return;
+            return false;
         }
         if (url.length() > MAX_URL_LENGTH) {
             errors.add(new FieldError("url", "is longer than " + MAX_URL_LENGTH + " characters"));
-            return;
+            return false;
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
             errors.add(new FieldError("url", "is not a valid URL: " + e.getReason()));
-            return;
+            return false;
         }
         String scheme = uri.getScheme();
         if (!uri.isAbsolute() || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
@@ -137,7 +144,10 @@ public class WebhookService {
                     "the receiver authenticates requests by their X-Ocpha-Signature"));
         } else if (uri.getHost() == null) {
             errors.add(new FieldError("url", "must name a host"));
+        } else {
+            return true;
         }
+        return false;
     }
 
     private void checkSecretRef(String ref, List<FieldError> errors) {

@@ -3,6 +3,7 @@ package dev.ocpha.planner.messaging;
 import dev.ocpha.contracts.EventHeaders;
 import dev.ocpha.planner.config.PlannerConfig;
 import dev.ocpha.planner.domain.DeliveryStatus;
+import dev.ocpha.planner.domain.WebhookTargetPolicy;
 import dev.ocpha.planner.domain.WebhookSignature;
 import dev.ocpha.planner.persistence.WebhookDeliveryEntity;
 import dev.ocpha.planner.persistence.WebhookEventEntity;
@@ -35,7 +36,9 @@ import org.jboss.logging.Logger;
  * POSTs due webhook deliveries, signed, and records each outcome: a 2xx answer is DELIVERED; anything else is tried
  * again after an exponentially growing wait, until the last attempt makes it FAILED. Several planners share the
  * work: each claims a bounded batch with {@code FOR UPDATE SKIP LOCKED} and moves its due time past the end of
- * the attempt, so a planner that stops mid-attempt leaves the delivery to another one.
+ * the attempt, so a planner that stops mid-attempt leaves the delivery to another one. Each attempt resolves the
+ * URL's host again and checks it against the {@link WebhookTargetPolicy}: a name that now reaches a refused address
+ * is not sent to, and the attempt fails saying why.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -46,14 +49,17 @@ public class WebhookSender {
 
     private final PlannerConfig.Webhooks config;
     private final SecretStore secrets;
+    private final WebhookTargetPolicy targets;
     private final EntityManager entityManager;
     private final HttpClient http;
     private volatile boolean running;
     private volatile Thread worker;
 
-    public WebhookSender(PlannerConfig config, SecretStore secrets, EntityManager entityManager) {
+    public WebhookSender(PlannerConfig config, SecretStore secrets, WebhookTargetPolicy targets,
+                         EntityManager entityManager) {
         this.config = config.webhooks();
         this.secrets = secrets;
+        this.targets = targets;
         this.entityManager = entityManager;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -158,7 +164,13 @@ public class WebhookSender {
                     "no secret is configured for the subscription's secretRef"));
         }
         try {
-            return http.sendAsync(request(attempt, secret.get()), HttpResponse.BodyHandlers.discarding())
+            URI url = URI.create(attempt.subscription().url);
+            Optional<String> refusal = targets.refusal(url);
+            if (refusal.isPresent()) {
+                return CompletableFuture.completedFuture(new Outcome(attempt.deliveryId(), null,
+                        "not sent: the URL " + refusal.get()));
+            }
+            return http.sendAsync(request(attempt, url, secret.get()), HttpResponse.BodyHandlers.discarding())
                     .handle((response, error) -> error == null
                             ? new Outcome(attempt.deliveryId(), response.statusCode(), null)
                             : new Outcome(attempt.deliveryId(), null, describe(error)));
@@ -167,10 +179,10 @@ public class WebhookSender {
         }
     }
 
-    private HttpRequest request(Attempt attempt, String secret) {
+    private HttpRequest request(Attempt attempt, URI url, String secret) {
         WebhookEventEntity event = attempt.event();
         String time = event.time.withOffsetSameInstant(ZoneOffset.UTC).toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(attempt.subscription().url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(config.requestTimeout())
                 .header("Content-Type", EventHeaders.JSON)
                 .header("ce-specversion", EventHeaders.CLOUD_EVENTS_SPEC_VERSION)

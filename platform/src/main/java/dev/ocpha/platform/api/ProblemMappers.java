@@ -1,6 +1,8 @@
 package dev.ocpha.platform.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
@@ -26,7 +28,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String field = path(e);
         String detail = e.getOriginalMessage();
         return ProblemResponses.of(Response.Status.BAD_REQUEST, "The request body is not valid: " + firstLine(detail),
                 field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, firstLine(detail))));
@@ -39,6 +41,12 @@ public class ProblemMappers {
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return ProblemResponses.of(Response.Status.BAD_REQUEST, "The request has invalid fields.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return ProblemResponses.of(Response.Status.BAD_REQUEST, e.getMessage(),
+                List.of(new Problem.FieldError(e.parameter(), e.problem())));
     }
 
     @ServerExceptionMapper
@@ -59,11 +67,31 @@ public class ProblemMappers {
                 "Unexpected error; see the service log for correlation id.");
     }
 
-    /** The JSON path of the field a mapping error is about, e.g. {@code hosts[0].sshPort}. */
-    public static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+    /**
+     * The JSON path of the field an error is about, e.g. {@code hosts[0].sshPort}: a mapping error's reference path,
+     * or where the parser stood for a parse error (a key given twice with strict duplicate detection); empty when
+     * neither names a field.
+     */
+    public static String path(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping) {
+            return mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        if (e.getProcessor() instanceof JsonParser parser) {
+            return path(parser.getParsingContext());
+        }
+        return "";
+    }
+
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String step = at.inArray() ? "[" + at.getCurrentIndex() + "]"
+                    : at.getCurrentName() == null ? "" : "." + at.getCurrentName();
+            path.insert(0, step);
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     /** Drops the method and parameter part of a bean validation path ({@code create.request.hosts[0].address}). */
@@ -88,7 +116,8 @@ public class ProblemMappers {
         return field.toString();
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a parser's message: the rest is a snippet of the input or a parser's internals. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "malformed body";
         }

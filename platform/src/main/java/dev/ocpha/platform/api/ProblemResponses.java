@@ -15,8 +15,12 @@ public final class ProblemResponses {
     }
 
     public static Response of(Response.StatusType status, String detail, List<Problem.FieldError> errors) {
-        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null,
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem(status, detail, errors)).build();
+    }
+
+    /** The problem itself, for the responses written outside JAX-RS. */
+    public static Problem problem(Response.StatusType status, String detail, List<Problem.FieldError> errors) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null,
                 Correlation.correlationId(), errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }
