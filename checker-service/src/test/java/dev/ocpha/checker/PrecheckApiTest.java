@@ -1,6 +1,7 @@
 package dev.ocpha.checker;
 
 import static dev.ocpha.infra.RoleMatrix.asAdmin;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocpha.contracts.HostRoles;
 import dev.ocpha.infra.LabFleetResource;
+import dev.ocpha.infra.RoleMatrix;
 import dev.ocpha.infra.RealInfrastructureResource;
 import dev.ocpha.lab.LabHost;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -81,6 +83,22 @@ class PrecheckApiTest {
                         equalTo("unknown role 'WEB'; use one of [OCP_SERVER, METADB, MONITORDB, OBPROXY]"));
         asAdmin().contentType(ContentType.JSON).body(Map.of("hosts", List.of())).post("/checks")
                 .then().statusCode(400).body("errors.field", hasItems("hosts"));
+    }
+
+    @Test
+    void hostsOutsideKnownDeployments_areRefusedUnlessTheOperatorSaysSo_andTheRunRecordsWhoAsked() {
+        Map<String, Object> stranger = CheckRuns.host(hosts().get(0), List.of(HostRoles.OCP_SERVER));
+        Map<String, Object> unknown = new java.util.HashMap<>(stranger);
+        unknown.put("address", "192.0.2.10"); // in no deployment of any test (and never contacted: refused first)
+        asAdmin().contentType(ContentType.JSON).body(Map.of("profile", "sandbox", "hosts", List.of(unknown)))
+                .post("/checks").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItems("hosts[0].address"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("outsideKnownDeployments"));
+        String runId = given().header("Authorization", "Bearer " + RoleMatrix.TOKENS.get("operator"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("profile", "sandbox", "hosts", List.of(stranger), "outsideKnownDeployments", true))
+                .post("/checks").then().statusCode(202).extract().path("runId");
+        assertEquals("test-operator", CheckRuns.await(runId).getString("requestedBy"));
     }
 
     @Test

@@ -68,6 +68,12 @@ class DockerComposeTest {
         assertFalse(executor.has("container_name"), "a fixed name prevents --scale");
     }
 
+    @Test
+    void everyPublishedPort_isOnTheHostsLoopbackOnly() throws IOException {
+        compose().get("services").forEach(service -> service.path("ports").forEach(port ->
+                assertTrue(port.asText().startsWith("127.0.0.1:"), "published beyond loopback: " + port.asText())));
+    }
+
     private static String applicationProperties(String service) throws IOException {
         Path file = ROOT.resolve(service).resolve("src/main/resources/application.properties");
         return Files.readString(file);

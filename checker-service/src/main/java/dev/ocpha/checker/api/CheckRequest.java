@@ -9,13 +9,15 @@ import java.util.Map;
  * {@code POST /checks}: an inventory to precheck on its own. A topology body is accepted as well: its
  * {@code sizingProfile} and {@code hosts} are read and the rest is ignored. Hosts are validated with the event's
  * rules ({@code InventoryValidator}), all errors at once, each naming its field. Roles default to all four; a host
- * without a requirement is held to the profile's defaults for its roles.
+ * without a requirement is held to the profile's defaults for its roles. Hosts outside the deployments the checker
+ * knows are refused (422) unless {@code outsideKnownDeployments} is true.
  */
 public record CheckRequest(List<Host> hosts,
                            List<Cluster> clusters,
                            @JsonAlias("sizingProfile") String profile,
                            Boolean strict,
-                           Boolean autoFix) {
+                           Boolean autoFix,
+                           Boolean outsideKnownDeployments) {
 
     /** Flat ({@code address, sshPort, user, credentialRef}) or as in a plan ({@code access: {…}}). */
     public record Host(String name,

@@ -12,6 +12,7 @@ import dev.ocpha.contracts.model.PlannedCluster;
 import dev.ocpha.contracts.model.PlannedHost;
 import dev.ocpha.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
@@ -40,9 +41,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CheckResource {
 
     private final EnvironmentCheckService service;
+    private final SecurityIdentity caller;
 
-    public CheckResource(EnvironmentCheckService service) {
+    public CheckResource(EnvironmentCheckService service, SecurityIdentity caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @RolesAllowed(Roles.OPERATOR)
@@ -58,7 +61,8 @@ public class CheckResource {
                                 c.metaDbAddress(), true, List.of()))
                         .toList(),
                 profile, Boolean.TRUE.equals(request.strict()));
-        UUID runId = service.startPrecheck(inventory, Boolean.TRUE.equals(request.autoFix()));
+        UUID runId = service.startPrecheck(inventory, Boolean.TRUE.equals(request.autoFix()),
+                Boolean.TRUE.equals(request.outsideKnownDeployments()), caller.getPrincipal().getName());
         return accepted(runId);
     }
 
@@ -86,7 +90,7 @@ public class CheckResource {
     @Path("/{runId}/recheck")
     @Operation(summary = "Check the same inventory again, as a new run")
     public Response recheck(@PathParam("runId") String runId) {
-        return accepted(service.recheck(Ids.parse(runId, "check run")));
+        return accepted(service.recheck(Ids.parse(runId, "check run"), caller.getPrincipal().getName()));
     }
 
     @RolesAllowed(Roles.OPERATOR)
@@ -94,7 +98,7 @@ public class CheckResource {
     @Path("/{runId}/autofix")
     @Operation(summary = "Apply the run's safe fixes, then check again, as a new run")
     public Response autofix(@PathParam("runId") String runId) {
-        return accepted(service.autofix(Ids.parse(runId, "check run")));
+        return accepted(service.autofix(Ids.parse(runId, "check run"), caller.getPrincipal().getName()));
     }
 
     private static CheckRunEntity find(String runId) {

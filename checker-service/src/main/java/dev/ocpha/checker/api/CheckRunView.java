@@ -6,8 +6,8 @@ import java.util.List;
 
 /** A check run with its results per host, the fixes it applied and what is still not right after them. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CheckRunView(String runId, String deploymentId, String kind, String previousRunId, String status,
-                           String profile, boolean strict, boolean autoFix, Boolean passed, OffsetDateTime startedAt,
+public record CheckRunView(String runId, String deploymentId, String kind, String previousRunId, String requestedBy,
+                           String status, String profile, boolean strict, boolean autoFix, Boolean passed, OffsetDateTime startedAt,
                            OffsetDateTime finishedAt, Summary summary, List<HostView> hosts, List<FixView> fixes,
                            List<ResultView> notFixed) {
 

@@ -41,7 +41,7 @@ final class CheckRunViews {
                 (int) results.stream().filter(r -> Verdicts.FAIL.equals(r.status)).count(),
                 (int) results.stream().filter(r -> Verdicts.WARN.equals(r.status)).count()) : null;
         return new CheckRunView(run.id.toString(), string(run.deploymentId), run.kind, string(run.previousRunId),
-                run.status, run.profile, run.strict, run.autoFix, run.passed, run.startedAt, run.finishedAt, summary,
+                run.requestedBy, run.status, run.profile, run.strict, run.autoFix, run.passed, run.startedAt, run.finishedAt, summary,
                 hosts, fixing ? fixes : null, notFixed);
     }
 

@@ -1,5 +1,6 @@
 package dev.ocpha.checker.api;
 
+import dev.ocpha.checker.domain.HostsOutsideDeploymentsException;
 import dev.ocpha.checker.domain.InvalidInventoryException;
 import dev.ocpha.checker.domain.RunInProgressException;
 import dev.ocpha.checker.domain.UnknownRunException;
@@ -13,7 +14,10 @@ public class CheckerProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInventory(InvalidInventoryException e) {
-        return ProblemResponses.of(Response.Status.BAD_REQUEST, "The inventory has invalid fields.",
+        boolean outside = e instanceof HostsOutsideDeploymentsException;
+        return ProblemResponses.of(outside ? ProblemResponses.UNPROCESSABLE : Response.Status.BAD_REQUEST, outside
+                        ? "Hosts outside the deployments this checker knows; the request must say it means them."
+                        : "The inventory has invalid fields.",
                 e.problems().stream()
                         // the API's hosts are flat: hosts[0].address, not the model's hosts[0].access.address
                         .map(p -> new Problem.FieldError(p.field().replace(".access.", "."), p.message()))

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -52,7 +53,8 @@ public class EnvironmentCheckService {
     public void onEnvironmentCheckRequested(EnvironmentCheckRequested event) {
         CheckInventory inventory = new CheckInventory(event.hosts(), event.clusters(), event.sizingProfile(), event.strict());
         List<InventoryProblem> problems = InventoryValidator.validate(inventory);
-        CheckRunEntity run = record(UUID.fromString(event.deploymentId()), CheckRunEntity.CHECK, null, inventory, false);
+        CheckRunEntity run = record(UUID.fromString(event.deploymentId()), CheckRunEntity.CHECK, null, inventory, false,
+                "planner-service");
         if (!problems.isEmpty()) {
             LOG.warnf("environment check request of deployment %s is invalid: %s", event.deploymentId(), problems);
             List<CheckResult> results = problems.stream().map(p -> Verdicts.fail("request", "request:" + p.field(),
@@ -63,31 +65,52 @@ public class EnvironmentCheckService {
         afterCommit.run(() -> worker.submit(run.id));
     }
 
-    /** A precheck of an inventory on its own (no deployment); with {@code autoFix} the safe fixes are applied too. */
+    /**
+     * A precheck of an inventory on its own (no deployment); with {@code autoFix} the safe fixes are applied too. Only
+     * hosts of the deployments this checker knows, unless {@code outsideKnownDeployments}.
+     */
     @Transactional
-    public UUID startPrecheck(CheckInventory inventory, boolean autoFix) {
+    public UUID startPrecheck(CheckInventory inventory, boolean autoFix, boolean outsideKnownDeployments,
+                              String requestedBy) {
         List<InventoryProblem> problems = InventoryValidator.validate(inventory);
         if (!problems.isEmpty()) {
             throw new InvalidInventoryException(problems);
         }
-        CheckRunEntity run = record(null, CheckRunEntity.CHECK, null, inventory, autoFix);
+        if (!outsideKnownDeployments) {
+            List<InventoryProblem> outside = KnownHosts.outside(inventory.hosts(), knownAddresses());
+            if (!outside.isEmpty()) {
+                throw new HostsOutsideDeploymentsException(outside);
+            }
+        }
+        CheckRunEntity run = record(null, CheckRunEntity.CHECK, null, inventory, autoFix, requestedBy);
+        LOG.infof("%s started check run %s of %d host(s)%s", requestedBy, run.id, inventory.hosts().size(),
+                autoFix ? " with auto-fix" : "");
         afterCommit.run(() -> worker.submit(run.id));
         return run.id;
     }
 
+    /** SSH addresses of the hosts of every deployment the planner asked this checker to check. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> knownAddresses() {
+        return Set.copyOf(CheckRunEntity.getEntityManager().createNativeQuery("""
+                SELECT DISTINCT h -> 'access' ->> 'address' FROM check_run,
+                       jsonb_array_elements(CAST(request AS jsonb) -> 'hosts') AS h
+                WHERE deployment_id IS NOT NULL""").getResultList());
+    }
+
     /** The same inventory checked again, as a new run of the history. */
     @Transactional
-    public UUID recheck(UUID previousRunId) {
-        return follow(previousRunId, CheckRunEntity.RECHECK);
+    public UUID recheck(UUID previousRunId, String requestedBy) {
+        return follow(previousRunId, CheckRunEntity.RECHECK, requestedBy);
     }
 
     /** The previous run's auto-fixable remediations applied, then the inventory checked again. */
     @Transactional
-    public UUID autofix(UUID previousRunId) {
-        return follow(previousRunId, CheckRunEntity.AUTOFIX);
+    public UUID autofix(UUID previousRunId, String requestedBy) {
+        return follow(previousRunId, CheckRunEntity.AUTOFIX, requestedBy);
     }
 
-    private UUID follow(UUID previousRunId, String kind) {
+    private UUID follow(UUID previousRunId, String kind, String requestedBy) {
         CheckRunEntity previous = CheckRunEntity.findById(previousRunId);
         if (previous == null) {
             throw new UnknownRunException("No check run " + previousRunId + ".");
@@ -95,13 +118,15 @@ public class EnvironmentCheckService {
         if (CheckRunEntity.RUNNING.equals(previous.status)) {
             throw new RunInProgressException("Check run " + previousRunId + " is still running; wait for its results.");
         }
-        CheckRunEntity run = record(previous.deploymentId, kind, previous.id, inventory(previous), false);
+        CheckRunEntity run = record(previous.deploymentId, kind, previous.id, inventory(previous), false, requestedBy);
+        LOG.infof("%s started %s run %s after run %s", requestedBy, kind.toLowerCase(java.util.Locale.ROOT), run.id,
+                previousRunId);
         afterCommit.run(() -> worker.submit(run.id));
         return run.id;
     }
 
     private CheckRunEntity record(UUID deploymentId, String kind, UUID previousRunId, CheckInventory inventory,
-                                  boolean autoFix) {
+                                  boolean autoFix, String requestedBy) {
         CheckRunEntity run = new CheckRunEntity();
         run.id = UUID.randomUUID();
         run.deploymentId = deploymentId;
@@ -112,6 +137,7 @@ public class EnvironmentCheckService {
         run.profile = inventory.profile() == null ? "production" : inventory.profile().toLowerCase(java.util.Locale.ROOT);
         run.strict = inventory.strict();
         run.autoFix = autoFix;
+        run.requestedBy = requestedBy;
         run.correlationId = Correlation.correlationId();
         run.causationId = Correlation.causationId();
         run.startedAt = OffsetDateTime.now();

@@ -38,6 +38,9 @@ public class CheckRunEntity extends PanacheEntityBase {
     public boolean strict;
     @Column(name = "auto_fix")
     public boolean autoFix;
+    /** Who asked for the run: the API token's name, or {@code planner-service} for a deployment's check. */
+    @Column(name = "requested_by")
+    public String requestedBy;
     @Column(name = "correlation_id")
     public String correlationId;
     /** The event or request that asked for this run: the cause of its result events. */

@@ -14,11 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The planner's domain errors as problem+json. */
 public class PlannerProblemMappers {
 
-    static final Response.StatusType UNPROCESSABLE = new Status(422, "Unprocessable Content");
-
     @ServerExceptionMapper
     public Response rejected(TopologyRejectedException e) {
-        return ProblemResponses.of(e.malformed() ? Response.Status.BAD_REQUEST : UNPROCESSABLE, e.getMessage(),
+        return ProblemResponses.of(e.malformed() ? Response.Status.BAD_REQUEST : ProblemResponses.UNPROCESSABLE, e.getMessage(),
                 e.errors());
     }
 
@@ -34,12 +32,12 @@ public class PlannerProblemMappers {
 
     @ServerExceptionMapper
     public Response idempotency(IdempotencyConflictException e) {
-        return ProblemResponses.of(UNPROCESSABLE, e.getMessage());
+        return ProblemResponses.of(ProblemResponses.UNPROCESSABLE, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response webhookRejected(WebhookRejectedException e) {
-        return ProblemResponses.of(UNPROCESSABLE, e.getMessage(), e.errors());
+        return ProblemResponses.of(ProblemResponses.UNPROCESSABLE, e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper
@@ -50,12 +48,5 @@ public class PlannerProblemMappers {
     @ServerExceptionMapper
     public Response webhookNotFound(WebhookNotFoundException e) {
         return ProblemResponses.of(Response.Status.NOT_FOUND, e.getMessage());
-    }
-
-    record Status(int getStatusCode, String getReasonPhrase) implements Response.StatusType {
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.familyOf(getStatusCode);
-        }
     }
 }

@@ -7,7 +7,17 @@ import java.util.List;
 /** Builds problem+json responses. */
 public final class ProblemResponses {
 
+    /** 422: the request is well-formed, but what it asks for cannot be done (JAX-RS has no constant for it). */
+    public static final Response.StatusType UNPROCESSABLE = new Status(422, "Unprocessable Content");
+
     private ProblemResponses() {
+    }
+
+    private record Status(int getStatusCode, String getReasonPhrase) implements Response.StatusType {
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.familyOf(getStatusCode);
+        }
     }
 
     public static Response of(Response.StatusType status, String detail) {
