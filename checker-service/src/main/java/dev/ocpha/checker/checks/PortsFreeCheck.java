@@ -28,8 +28,7 @@ public class PortsFreeCheck extends CatalogCheck {
 
     @Override
     public String probe(CheckContext context) {
-        return "for f in /proc/net/tcp /proc/net/tcp6; do [ -r \"$f\" ] && while read -r sl la ra st rest; do "
-                + "[ \"$st\" = 0A ] && echo \"$la\"; done < \"$f\"; done";
+        return "awk '$4 == \"0A\" {print $2}' /proc/net/tcp /proc/net/tcp6 2>/dev/null";
     }
 
     @Override
