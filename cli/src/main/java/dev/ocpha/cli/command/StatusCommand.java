@@ -19,7 +19,8 @@ public final class StatusCommand extends OcphaCommand {
     @Option(names = "--page", defaultValue = "0", description = "Page of the list, from 0 (default: ${DEFAULT-VALUE}).")
     int page;
 
-    @Option(names = "--size", defaultValue = "20", description = "Deployments per page, 1–100 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "20",
+            description = "Deployments per page, 1–100 (default: ${DEFAULT-VALUE}).")
     int size;
 
     @Override

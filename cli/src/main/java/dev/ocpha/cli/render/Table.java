@@ -15,7 +15,8 @@ public final class Table {
 
     public Table row(Object... cells) {
         if (cells.length != headers.size()) {
-            throw new IllegalArgumentException("a row of " + cells.length + " cells for " + headers.size() + " columns");
+            throw new IllegalArgumentException("a row of " + cells.length + " cells for " + headers.size()
+                    + " columns");
         }
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {

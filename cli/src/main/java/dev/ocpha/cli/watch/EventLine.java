@@ -92,6 +92,7 @@ public final class EventLine {
     }
 
     private static String suffix(String separator, JsonNode data, String field) {
-        return data.hasNonNull(field) && !data.get(field).asText().isEmpty() ? separator + data.get(field).asText() : "";
+        String value = data.hasNonNull(field) ? data.get(field).asText() : "";
+        return value.isEmpty() ? "" : separator + value;
     }
 }
