@@ -59,6 +59,25 @@ public record Endpoints(Service planner, Service checker, Service registry, List
         return selected;
     }
 
+    /**
+     * Where {@code name}'s tokens are kept: like {@link #select}, except that the executors share one database (the
+     * {@code executor} schema), so all of them are one token store, reached through the first; {@code executor-N} picks
+     * that one.
+     */
+    public List<Service> tokenStores(String name) {
+        List<Service> selected = select(name);
+        List<Service> stores = new ArrayList<>();
+        boolean executorTaken = false;
+        for (Service service : selected) {
+            boolean executor = executors.contains(service);
+            if (!executor || !executorTaken || name != null && name.equals(service.name())) {
+                stores.add(service);
+            }
+            executorTaken |= executor;
+        }
+        return stores;
+    }
+
     private static String pick(String flag, String env, String fallback) {
         if (flag != null && !flag.isBlank()) {
             return flag;

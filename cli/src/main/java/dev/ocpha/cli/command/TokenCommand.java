@@ -32,14 +32,15 @@ public final class TokenCommand {
     abstract static class PerService extends OcphaCommand {
 
         @Option(names = "--service", paramLabel = "NAME",
-                description = "Only this service: planner, checker, registry, executor (every executor) or executor-N.")
+                description = "Only this service: planner, checker, registry, executor or executor-N (the executors "
+                        + "share one database, so one of them holds the tokens of all).")
         String service;
 
         private int exitCode;
 
         List<Service> services() {
             try {
-                return endpoints().select(service);
+                return endpoints().tokenStores(service);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

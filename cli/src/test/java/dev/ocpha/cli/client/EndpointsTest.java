@@ -41,6 +41,17 @@ class EndpointsTest {
     }
 
     @Test
+    void theExecutors_areOneTokenStore_reachedThroughTheFirstUnlessOneIsNamed() {
+        Endpoints endpoints = Endpoints.resolve(null, null, null, null,
+                Map.of("OCPHA_EXECUTOR_URLS", "http://e1:8090,http://e2:8091"));
+
+        assertEquals(List.of("planner", "checker", "registry", "executor-1"),
+                endpoints.tokenStores(null).stream().map(Service::name).toList());
+        assertEquals(List.of("executor-1"), endpoints.tokenStores("executor").stream().map(Service::name).toList());
+        assertEquals(List.of("executor-2"), endpoints.tokenStores("executor-2").stream().map(Service::name).toList());
+    }
+
+    @Test
     void anUnknownServiceOrABadUrl_isRefusedNamingIt() {
         Endpoints endpoints = Endpoints.resolve(null, null, null, null, Map.of());
 
