@@ -41,7 +41,12 @@ public final class RoleMatrix {
         return new Endpoint(method, path, role);
     }
 
-    public static void assertEnforced(List<Endpoint> endpoints) {
+    /** The service's own endpoints, and the token endpoints every service has (platform's AccessTokenResource). */
+    public static void assertEnforced(List<Endpoint> serviceEndpoints) {
+        String id = java.util.UUID.randomUUID().toString();
+        List<Endpoint> endpoints = new ArrayList<>(serviceEndpoints);
+        endpoints.addAll(List.of(endpoint("POST", "/tokens", "admin"), endpoint("GET", "/tokens", "admin"),
+                endpoint("POST", "/tokens/" + id + "/rotate", "admin"), endpoint("DELETE", "/tokens/" + id, "admin")));
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints) {
             expect(wrong, e, "no token", call(given(), e), 401);

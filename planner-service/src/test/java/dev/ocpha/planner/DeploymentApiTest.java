@@ -168,11 +168,7 @@ class DeploymentApiTest {
                 RoleMatrix.endpoint("GET", "/webhooks", "admin"),
                 RoleMatrix.endpoint("GET", "/webhooks/" + id, "admin"),
                 RoleMatrix.endpoint("DELETE", "/webhooks/" + id, "admin"),
-                RoleMatrix.endpoint("GET", "/webhooks/" + id + "/deliveries", "admin"),
-                RoleMatrix.endpoint("POST", "/tokens", "admin"),
-                RoleMatrix.endpoint("GET", "/tokens", "admin"),
-                RoleMatrix.endpoint("POST", "/tokens/" + id + "/rotate", "admin"),
-                RoleMatrix.endpoint("DELETE", "/tokens/" + id, "admin")));
+                RoleMatrix.endpoint("GET", "/webhooks/" + id + "/deliveries", "admin")));
     }
 
     @Test
