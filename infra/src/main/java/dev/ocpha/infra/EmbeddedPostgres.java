@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +31,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final String PASSWORD = "postgres";
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+    private final Path dataDir;
+    /** The postmaster's command line while stopped by {@link #stop()}, to start it again as it was. */
+    private List<String> stoppedCommand;
+    /** The postmaster {@link #restart()} started, if it did. */
+    private Process restarted;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres) {
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -46,13 +54,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setOverrideWorkingDirectory(unpackDir().toFile())
                     .setServerConfig("listen_addresses", HOST)
                     .setPGStartupWait(Duration.ofSeconds(60));
+            Path data;
             if (dataDir != null) {
-                stopOrphanedPostmaster(dataDir.toAbsolutePath());
-                builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+                data = dataDir.toAbsolutePath();
+                stopOrphanedPostmaster(data);
+                builder.setDataDirectory(data).setCleanDataDirectory(false);
             } else {
-                builder.setDataDirectory(throwawayDataDir()).setCleanDataDirectory(true);
+                data = throwawayDataDir();
+                builder.setDataDirectory(data).setCleanDataDirectory(true);
             }
-            EmbeddedPostgres started = new EmbeddedPostgres(builder.start());
+            EmbeddedPostgres started = new EmbeddedPostgres(builder.start(), data);
             try {
                 started.prepare();
             } catch (SQLException | RuntimeException e) {
@@ -80,12 +91,100 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return PASSWORD;
     }
 
+    /**
+     * Stops the server (fast shutdown: clients are disconnected) and keeps its data, to test what a service does
+     * while its database is down; {@link #restart()} starts it again on the same port.
+     */
+    public synchronized void stop() {
+        if (stoppedCommand != null) {
+            return;
+        }
+        ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        List<String> command = new ArrayList<>();
+        command.add(postmaster.info().command().orElseThrow());
+        command.addAll(List.of(postmaster.info().arguments().orElseThrow()));
+        fastShutdown(postmaster);
+        stoppedCommand = command;
+    }
+
+    /**
+     * Starts a server stopped by {@link #stop()} again, with the same data, port and settings, and waits until it
+     * accepts connections. As zonky does, root starts it in a user namespace of its own ({@code unshare -U}), in
+     * which it is not root: PostgreSQL refuses to run as root.
+     */
+    public synchronized void restart() {
+        if (stoppedCommand == null) {
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(stoppedCommand);
+        try {
+            restarted = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("restart.log").toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start PostgreSQL again", e);
+        }
+        stoppedCommand = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD)) {
+                return;
+            } catch (SQLException e) {
+                if (!restarted.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL did not start again; see " + dataDir.resolve("restart.log"), e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while PostgreSQL starts", interrupted);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
+        if (restarted != null && restarted.isAlive()) {
+            // zonky stops only the postmaster it started: the one restart() started is stopped here.
+            try {
+                fastShutdown(restarted.toHandle());
+            } catch (RuntimeException e) {
+                restarted.destroyForcibly();
+            }
+        }
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<ProcessHandle> postmaster() {
+        try {
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGINT: PostgreSQL's fast shutdown, which disconnects clients and does not wait for them. */
+    private static void fastShutdown(ProcessHandle postmaster) {
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(postmaster.pid())).inheritIO().start().waitFor();
+            postmaster.onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while PostgreSQL stops", e);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL " + postmaster.pid() + " did not stop", e);
         }
     }
 

@@ -49,6 +49,23 @@ public final class SharedInfrastructure {
         return postgres.password();
     }
 
+    /**
+     * Stops the shared PostgreSQL until the returned handle is closed (it restarts with the same data and port).
+     * Every test of the JVM shares it: a test that uses this should run alone ({@code @Isolated}) and close the
+     * handle in a finally block or try-with-resources.
+     */
+    public PostgresOutage stopPostgres() {
+        postgres.stop();
+        return postgres::restart;
+    }
+
+    /** A PostgreSQL outage that ends when closed. */
+    @FunctionalInterface
+    public interface PostgresOutage extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private static SharedInfrastructure startBoth() {
         long began = System.nanoTime();
         Path kafkaDir = createTempDir();

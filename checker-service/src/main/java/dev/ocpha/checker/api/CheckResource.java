@@ -30,11 +30,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/checks")
-@Tag(name = "Environment checks")
+@Tag(name = "Environment checks", description = "Check hosts before OCP is installed, re-check, auto-fix")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "token")
 @RolesAllowed(Roles.VIEWER)
@@ -51,7 +55,10 @@ public class CheckResource {
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Precheck an inventory (no deployment); results via GET /checks/{runId}")
+    @Operation(operationId = "startCheck", summary = "Precheck an inventory (no deployment); results via GET /checks/{runId}")
+    @APIResponse(responseCode = "202", description = "Started; Location names the run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckRunView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
     public Response start(@NotNull(message = "a JSON body with hosts is required") CheckRequest request) {
         String profile = request.profile() == null ? SizingProfile.PRODUCTION.label() : request.profile();
         CheckInventory inventory = new CheckInventory(request.hosts() == null ? List.of()
@@ -68,7 +75,9 @@ public class CheckResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Check runs, newest first, optionally of one deployment")
+    @Operation(operationId = "listCheckRuns", summary = "Check runs, newest first, optionally of one deployment")
+    @APIResponse(responseCode = "200", description = "The runs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CheckRunSummary.class)))
     public List<CheckRunSummary> list(@QueryParam("deploymentId") String deploymentId,
                                       @QueryParam("limit") @DefaultValue("50") int limit) {
         List<CheckRunEntity> runs = deploymentId == null
@@ -80,7 +89,10 @@ public class CheckResource {
     @GET
     @Path("/{runId}")
     @Transactional
-    @Operation(summary = "One check run: results per host and check, applied fixes, what is not fixed")
+    @Operation(operationId = "getCheckRun", summary = "One check run: results per host and check, applied fixes, what is not fixed")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckRunView.class)))
+    @APIResponse(responseCode = "404", description = "No such run")
     public CheckRunView get(@PathParam("runId") String runId) {
         return CheckRunViews.full(find(runId));
     }
@@ -88,7 +100,11 @@ public class CheckResource {
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{runId}/recheck")
-    @Operation(summary = "Check the same inventory again, as a new run")
+    @Operation(operationId = "recheckRun", summary = "Check the same inventory again, as a new run")
+    @APIResponse(responseCode = "202", description = "The new run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckRunView.class)))
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "The run is still running")
     public Response recheck(@PathParam("runId") String runId) {
         return accepted(service.recheck(Ids.parse(runId, "check run"), caller.getPrincipal().getName()));
     }
@@ -96,7 +112,11 @@ public class CheckResource {
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{runId}/autofix")
-    @Operation(summary = "Apply the run's safe fixes, then check again, as a new run")
+    @Operation(operationId = "autofixRun", summary = "Apply the run's safe fixes, then check again, as a new run")
+    @APIResponse(responseCode = "202", description = "The new run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckRunView.class)))
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "The run is still running")
     public Response autofix(@PathParam("runId") String runId) {
         return accepted(service.autofix(Ids.parse(runId, "check run"), caller.getPrincipal().getName()));
     }

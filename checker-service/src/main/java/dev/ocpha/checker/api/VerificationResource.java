@@ -13,11 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/")
-@Tag(name = "Post-deployment verification")
+@Tag(name = "Post-deployment verification", description = "Reports of the checks run on a deployed OCP")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "token")
 @RolesAllowed(Roles.VIEWER)
@@ -26,7 +29,10 @@ public class VerificationResource {
     @GET
     @Path("reports/{id}")
     @Transactional
-    @Operation(summary = "One verification report")
+    @Operation(operationId = "getVerificationReport", summary = "One verification report")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationReportView.class)))
+    @APIResponse(responseCode = "404", description = "No such report")
     public VerificationReportView report(@PathParam("id") String id) {
         VerificationReportEntity report = VerificationReportEntity.findById(Ids.parse(id, "verification report"));
         if (report == null) {
@@ -38,7 +44,10 @@ public class VerificationResource {
     @GET
     @Path("deployments/{id}/verification")
     @Transactional
-    @Operation(summary = "A deployment's verification: the latest report and the history")
+    @Operation(operationId = "getDeploymentVerification", summary = "A deployment's verification: the latest report and the history")
+    @APIResponse(responseCode = "200", description = "The latest report and the history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentVerificationView.class)))
+    @APIResponse(responseCode = "404", description = "No verification of this deployment")
     public DeploymentVerificationView ofDeployment(@PathParam("id") String id) {
         List<VerificationReportEntity> reports = VerificationReportEntity.ofDeployment(Ids.parse(id, "deployment"));
         if (reports.isEmpty()) {

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * refused until a person removes its pin here; the next connection then pins the new key.
  */
 @Path("/host-keys")
-@Tag(name = "Host keys")
+@Tag(name = "Host keys", description = "SSH host keys pinned at first contact")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "token")
 @RolesAllowed(Roles.ADMIN)
@@ -40,14 +44,18 @@ public class HostKeyResource {
     }
 
     @GET
-    @Operation(summary = "Every pinned host key")
+    @Operation(operationId = "listHostKeys", summary = "Every pinned host key")
+    @APIResponse(responseCode = "200", description = "The pinned keys",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HostKeyView.class)))
     public List<HostKeyView> list() {
         return pins.all().stream().map(HostKeyResource::view).toList();
     }
 
     @DELETE
     @Path("/{host}")
-    @Operation(summary = "Forget a host's pinned key (after a deliberate reinstall); its next key is pinned at next contact")
+    @Operation(operationId = "removeHostKey", summary = "Forget a host's pinned key (after a deliberate reinstall); its next key is pinned at next contact")
+    @APIResponse(responseCode = "204", description = "Forgotten")
+    @APIResponse(responseCode = "404", description = "No key is pinned for this host")
     public Response remove(@PathParam("host") String host) {
         if (!pins.remove(host)) {
             throw new NotFoundException("No key is pinned for " + host + " (hosts are named address:port).");

@@ -14,11 +14,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/deployments/{id}/step-runs")
-@Tag(name = "Step runs")
+@Tag(name = "Step runs", description = "What the executors did for each step")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "token")
 @RolesAllowed(Roles.VIEWER)
@@ -37,7 +41,10 @@ public class StepRunResource {
     }
 
     @GET
-    @Operation(summary = "Every attempt of every step of a deployment: tries, exit status, duration, output tail")
+    @Operation(operationId = "listStepRuns", summary = "Every attempt of every step of a deployment: tries, exit status, duration, output tail")
+    @APIResponse(responseCode = "200", description = "The step runs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StepRunView.class)))
+    @APIResponse(responseCode = "404", description = "No step of this deployment reached the executors")
     public List<StepRunView> list(@PathParam("id") String id) {
         UUID deploymentId;
         try {

@@ -50,16 +50,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/deployments")
-@Tag(name = "Deployments")
+@Tag(name = "Deployments", description = "Plan, run, follow, retry, cancel and tear down deployments")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "token")
-@APIResponse(responseCode = "401", description = "No or wrong bearer token (problem+json)")
 @RolesAllowed(Roles.VIEWER)
 public class DeploymentResource {
 
@@ -82,11 +84,14 @@ public class DeploymentResource {
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"})
-    @Operation(summary = "Validate and plan a topology (JSON or YAML), then start the deployment; with dryRun=true "
+    @Operation(operationId = "createDeployment",
+            summary = "Validate and plan a topology (JSON or YAML), then start the deployment; with dryRun=true "
             + "return the plan and run nothing")
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the deployment")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the deployment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "200", description = "dryRun: the plan, or the deployment an earlier request with "
-            + "the same Idempotency-Key and body created")
+            + "the same Idempotency-Key and body created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(anyOf = {Plan.class, DeploymentView.class})))
     @APIResponse(responseCode = "400", description = "The body cannot be read as a topology (problem+json)")
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB")
     @APIResponse(responseCode = "422", description = "The topology breaks rules; every field error is listed, or the "
@@ -113,7 +118,11 @@ public class DeploymentResource {
     }
 
     @GET
-    @Operation(summary = "Deployments, newest first, a page at a time, optionally with one status")
+    @Operation(operationId = "listDeployments",
+            summary = "Deployments, newest first, a page at a time, optionally with one status")
+    @APIResponse(responseCode = "200", description = "A page of deployments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentSummary.Page.class)))
+    @APIResponse(responseCode = "400", description = "status, page or size is not valid")
     public DeploymentSummary.Page list(@QueryParam("status") String status,
                                        @QueryParam("page") @DefaultValue("0") int page,
                                        @QueryParam("size") @DefaultValue("20") int size) {
@@ -133,7 +142,10 @@ public class DeploymentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A deployment: status, phases, steps with attempts, timing, last error and executor, facts")
+    @Operation(operationId = "getDeployment",
+            summary = "A deployment: status, phases, steps with attempts, timing, last error and executor, facts")
+    @APIResponse(responseCode = "200", description = "The deployment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "404", description = "No such deployment")
     public DeploymentView get(@PathParam("id") String id) {
         return view(DeploymentService.existing(parse(id)));
@@ -141,7 +153,10 @@ public class DeploymentResource {
 
     @GET
     @Path("/{id}/plan")
-    @Operation(summary = "The deployment's plan: sizing, clusters, AZ placement, hosts, phases, steps, critical path")
+    @Operation(operationId = "getDeploymentPlan",
+            summary = "The deployment's plan: sizing, clusters, AZ placement, hosts, phases, steps, critical path")
+    @APIResponse(responseCode = "200", description = "The plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
     @APIResponse(responseCode = "404", description = "No such deployment")
     public Plan plan(@PathParam("id") String id) {
         return deployments.plan(DeploymentService.existing(parse(id)));
@@ -149,7 +164,10 @@ public class DeploymentResource {
 
     @GET
     @Path("/{id}/report")
-    @Operation(summary = "The environment check's results, the post-deployment check's report and the audit log")
+    @Operation(operationId = "getDeploymentReport",
+            summary = "The environment check's results, the post-deployment check's report and the audit log")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "No such deployment")
     public ReportView report(@PathParam("id") String id) {
         DeploymentEntity d = DeploymentService.existing(parse(id));
@@ -167,8 +185,14 @@ public class DeploymentResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    @Operation(summary = "Server-sent events of progress (steps, checks, facts, status) from the start, or after "
-            + "Last-Event-ID; the stream ends when the deployment settles (SUCCEEDED, FAILED, CANCELLED, DESTROYED)")
+    @Operation(operationId = "streamDeploymentEvents",
+            summary = "Server-sent events of progress (steps, checks, facts, status) from the start, or after "
+            + "Last-Event-ID; the stream ends when the deployment settles (SUCCEEDED, FAILED, CANCELLED, DESTROYED), "
+            + "or with a 'reconnect' event while the database is unreachable")
+    @APIResponse(responseCode = "200", description = "An event stream: each event's id is its sequence number, its "
+            + "name the kind of progress, its data JSON", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Last-Event-ID is not the id of an event")
     @APIResponse(responseCode = "404", description = "No such deployment")
     public Multi<OutboundSseEvent> events(@PathParam("id") String id,
                                           @HeaderParam("Last-Event-ID") @DefaultValue("0") String lastEventId,
@@ -187,9 +211,11 @@ public class DeploymentResource {
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Retry a FAILED deployment: re-request its failed steps, or re-run the failed environment "
+    @Operation(operationId = "retryDeployment",
+            summary = "Retry a FAILED deployment: re-request its failed steps, or re-run the failed environment "
             + "check or verification; the registry asks again for a failed standby registration or AZ activation")
-    @APIResponse(responseCode = "202", description = "Retrying")
+    @APIResponse(responseCode = "202", description = "Retrying",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "404", description = "No such deployment")
     @APIResponse(responseCode = "409", description = "The deployment is not FAILED")
     public Response retry(@PathParam("id") String id) {
@@ -200,8 +226,12 @@ public class DeploymentResource {
     @POST
     @Path("/{id}/steps/{stepId}/skip")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark a FAILED or PENDING step done without running it (audited with the reason); a FAILED "
+    @Operation(operationId = "skipStep",
+            summary = "Mark a FAILED or PENDING step done without running it (audited with the reason); a FAILED "
             + "deployment then continues on retry")
+    @APIResponse(responseCode = "200", description = "The skipped step",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.StepView.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "404", description = "No such deployment or step")
     @APIResponse(responseCode = "409", description = "The step is neither FAILED nor PENDING")
     public DeploymentView.StepView skip(@PathParam("id") String id, @PathParam("stepId") String stepId,
@@ -212,8 +242,11 @@ public class DeploymentResource {
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a running or FAILED deployment: no new step is requested; running steps finish")
-    @APIResponse(responseCode = "202", description = "Cancelled")
+    @Operation(operationId = "cancelDeployment",
+            summary = "Cancel a running or FAILED deployment: no new step is requested; running steps finish")
+    @APIResponse(responseCode = "202", description = "Cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "400", description = "reason is longer than 500 characters")
     @APIResponse(responseCode = "404", description = "No such deployment")
     @APIResponse(responseCode = "409", description = "Already settled or tearing down")
     public Response cancel(@PathParam("id") String id,
@@ -227,9 +260,11 @@ public class DeploymentResource {
     @RolesAllowed(Roles.OPERATOR)
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Tear a settled deployment down: REMOVE_OCP on every OCP node, then REMOVE_METADB on every "
+    @Operation(operationId = "tearDownDeployment",
+            summary = "Tear a settled deployment down: REMOVE_OCP on every OCP node, then REMOVE_METADB on every "
             + "MetaDB host, then DESTROYED")
-    @APIResponse(responseCode = "202", description = "Tearing down")
+    @APIResponse(responseCode = "202", description = "Tearing down",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "404", description = "No such deployment")
     @APIResponse(responseCode = "409", description = "Still running (cancel it first) or already destroyed")
     public Response delete(@PathParam("id") String id) {

@@ -3,6 +3,7 @@ package dev.ocpha.planner.api;
 import dev.ocpha.planner.config.PlannerConfig;
 import dev.ocpha.planner.persistence.DeploymentEntity;
 import dev.ocpha.planner.persistence.DeploymentEventEntity;
+import dev.ocpha.platform.api.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -20,16 +21,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A deployment's progress log as server-sent events: the stored history first, then new entries as they are
  * committed (polled), until the deployment settles. Each event's id is its sequence number, for Last-Event-ID.
+ * When the database becomes unreachable the stream ends with a {@value #RECONNECT} event (no id, so the client's
+ * Last-Event-ID stays the last progress it got) whose {@code retry} is the outage's Retry-After.
  */
 @ApplicationScoped
 public class ProgressStream {
 
+    static final String RECONNECT = "reconnect";
     private static final int BATCH = 500;
 
     private final Duration poll;
+    private final DatabaseOutage database;
 
-    public ProgressStream(PlannerConfig config) {
+    public ProgressStream(PlannerConfig config, DatabaseOutage database) {
         this.poll = config.eventsPollInterval();
+        this.database = database;
     }
 
     private record Batch(List<DeploymentEventEntity> events, boolean last) {
@@ -48,7 +54,18 @@ public class ProgressStream {
                 .whilst(batch -> !batch.last())
                 .onItem().transformToIterable(Batch::events)
                 .map(event -> sse.newEventBuilder().id(Long.toString(event.seq)).name(event.type)
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.data).build());
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.data).build())
+                .onFailure(DatabaseOutage::isConnectionFailure).recoverWithMulti(failure -> {
+                    database.failed(failure);
+                    return Multi.createFrom().item(reconnect(sse));
+                });
+    }
+
+    private OutboundSseEvent reconnect(Sse sse) {
+        long seconds = database.retryAfterSeconds();
+        return sse.newEventBuilder().name(RECONNECT).reconnectDelay(seconds * 1000)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data("{\"reason\":\"database-unavailable\",\"retryAfterSeconds\":" + seconds + "}").build();
     }
 
     private static Batch next(UUID deploymentId, AtomicLong seen) {

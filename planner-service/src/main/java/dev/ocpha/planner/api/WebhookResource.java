@@ -22,15 +22,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/webhooks")
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "Subscriptions that POST events to a URL, and their deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "token")
-@APIResponse(responseCode = "401", description = "No or wrong bearer token (problem+json)")
 @RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
 
@@ -42,9 +44,10 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a URL to events: each matching event is POSTed with its CloudEvents attributes "
+    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events: each matching event is POSTed with its CloudEvents attributes "
             + "as ce-* headers and signed with the referenced secret (X-Ocpha-Signature)")
-    @APIResponse(responseCode = "201", description = "Subscribed; Location names the subscription")
+    @APIResponse(responseCode = "201", description = "Subscribed; Location names the subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON of a subscription, or the url is refused: "
             + "not https, or reaching a loopback, private, link-local, CGNAT or metadata address (problem+json)")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named: url, secretRef (no such secret), "
@@ -60,7 +63,9 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "Every webhook subscription, newest first")
+    @Operation(operationId = "listWebhooks", summary = "Every webhook subscription, newest first")
+    @APIResponse(responseCode = "200", description = "The subscriptions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookView.class)))
     public List<WebhookView> list() {
         return WebhookSubscriptionEntity.<WebhookSubscriptionEntity>findAll(Sort.descending("createdAt").and("id"))
                 .list().stream().map(WebhookView::of).toList();
@@ -68,7 +73,9 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A webhook subscription")
+    @Operation(operationId = "getWebhook", summary = "A webhook subscription")
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription")
     public WebhookView get(@PathParam("id") String id) {
         return WebhookView.of(WebhookService.existing(id));
@@ -76,7 +83,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Unsubscribe: no further event is delivered, pending deliveries included; the deliveries go")
+    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe: no further event is delivered, pending deliveries included; the deliveries go")
     @APIResponse(responseCode = "204", description = "Unsubscribed")
     @APIResponse(responseCode = "404", description = "No such subscription")
     public Response delete(@PathParam("id") String id) {
@@ -86,8 +93,11 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The subscription's most recent deliveries, newest first: event, status (PENDING, "
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "The subscription's most recent deliveries, newest first: event, status (PENDING, "
             + "DELIVERED, FAILED), attempts, last HTTP status or error, times")
+    @APIResponse(responseCode = "200", description = "The deliveries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
     @APIResponse(responseCode = "400", description = "limit is not 1–500")
     @APIResponse(responseCode = "404", description = "No such subscription")
     public List<DeliveryView> deliveries(@PathParam("id") String id,

@@ -21,6 +21,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final DatabaseOutage database;
+
+    public ProblemMappers(DatabaseOutage database) {
+        this.database = database;
+    }
+
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         return invalidJson(e);
@@ -60,8 +66,16 @@ public class ProblemMappers {
         return ProblemResponses.of(status, detail);
     }
 
+    /**
+     * The database is unreachable: 503, not a stack trace per request. Hibernate, Agroal and the JDBC driver each
+     * wrap the refused or lost connection in their own type (JDBCConnectionException, SQLException with SQLState
+     * 08…, a transaction's rollback), so the causes are looked at here rather than one mapper per type.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseOutage.isConnectionFailure(e)) {
+            return database.unavailable(e);
+        }
         LOG.error("unexpected error", e);
         return ProblemResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
                 "Unexpected error; see the service log for correlation id.");

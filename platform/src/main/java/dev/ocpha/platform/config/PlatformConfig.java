@@ -15,6 +15,8 @@ public interface PlatformConfig {
 
     Topics topics();
 
+    Outage outage();
+
     interface Outbox {
         /** Off only in tests that need an outbox row to stay unpublished. */
         @WithDefault("true")
@@ -30,6 +32,12 @@ public interface PlatformConfig {
         /** How long a failed publish waits before the next try. */
         @WithDefault("1s")
         Duration retryBackoff();
+    }
+
+    interface Outage {
+        /** The Retry-After of a 503 while the database is unreachable, and the reconnect delay of an ended stream. */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 
     interface Topics {

@@ -48,6 +48,8 @@ public class OutboxRelay {
     private final Semaphore wakeups = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
+    /** A publish failed and none has succeeded since: the outage is logged once, its end once. */
+    private boolean failing;
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(DataSource dataSource, PlatformConfig config,
@@ -109,7 +111,12 @@ public class OutboxRelay {
     private void run() {
         while (running) {
             try {
-                if (publishBatch() == 0) {
+                int published = publishBatch();
+                if (failing) {
+                    failing = false;
+                    LOG.info("outbox relay publishes again");
+                }
+                if (published == 0) {
                     wakeups.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeups.drainPermits();
                 }
@@ -117,7 +124,11 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.warnf("outbox relay could not publish, retrying in %s: %s", config.outbox().retryBackoff(), e.getMessage());
+                if (!failing) {
+                    failing = true;
+                    LOG.warnf("outbox relay could not publish (Kafka or PostgreSQL unreachable?), retrying every %s "
+                            + "until it can: %s", config.outbox().retryBackoff(), e.getMessage());
+                }
                 sleep(config.outbox().retryBackoff().toMillis());
             }
         }

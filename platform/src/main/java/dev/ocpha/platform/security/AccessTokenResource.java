@@ -17,6 +17,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -25,7 +29,7 @@ import org.jboss.logging.Logger;
 
 /** The service's API tokens (admin only): created and rotated with the value shown once, listed without it, revoked. */
 @Path("/tokens")
-@Tag(name = "Tokens")
+@Tag(name = "Tokens", description = "The service's API tokens (admin only)")
 @SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API token (ocpha_…) or, where OIDC is configured, the identity provider's JWT")
 @SecurityRequirement(name = "token")
@@ -64,7 +68,11 @@ public class AccessTokenResource {
     }
 
     @POST
-    @Operation(summary = "Create a token (its value is in this response only)")
+    @Operation(operationId = "createToken", summary = "Create a token (its value is in this response only)")
+    @APIResponse(responseCode = "201", description = "The token with its value",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedTokenView.class)))
+    @APIResponse(responseCode = "400", description = "name or role is not valid")
+    @APIResponse(responseCode = "409", description = "A token of this name exists")
     public Response create(@Valid @NotNull TokenRequest request) {
         AccessTokens.Issued issued = tokens.create(request.name(), request.role(), who());
         LOG.infof("API token '%s' (%s) created by %s", request.name(), request.role(), who());
@@ -73,14 +81,19 @@ public class AccessTokenResource {
     }
 
     @GET
-    @Operation(summary = "List the tokens (never their values)")
+    @Operation(operationId = "listTokens", summary = "List the tokens (never their values)")
+    @APIResponse(responseCode = "200", description = "The tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TokenView.class)))
     public List<TokenView> list() {
         return tokens.list().stream().map(TokenView::of).toList();
     }
 
     @POST
     @Path("/{id}/rotate")
-    @Operation(summary = "Give a token a new value; the old one stops working at once")
+    @Operation(operationId = "rotateToken", summary = "Give a token a new value; the old one stops working at once")
+    @APIResponse(responseCode = "200", description = "The token with its new value",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedTokenView.class)))
+    @APIResponse(responseCode = "404", description = "No such token")
     public IssuedTokenView rotate(@PathParam("id") UUID id) {
         AccessTokens.Issued issued = tokens.rotate(id).orElseThrow(() -> new NotFoundException("No token " + id + "."));
         LOG.infof("API token '%s' rotated by %s", issued.token().name(), who());
@@ -89,7 +102,9 @@ public class AccessTokenResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a token")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such token")
     public Response revoke(@PathParam("id") UUID id) {
         if (!tokens.revoke(id)) {
             throw new NotFoundException("No token " + id + ".");
