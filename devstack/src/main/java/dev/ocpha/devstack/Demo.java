@@ -63,8 +63,8 @@ public final class Demo {
         String deployment = submit(stack.services.planner(), token, Files.readString(topology), topology);
         boolean succeeded = follow(stack.services.planner(), token, deployment);
         if (succeeded) {
-            printClusters(stack.services.registry());
-            printAzs(stack.services.registry(), deployment);
+            printClusters(stack.services.registry(), token);
+            printAzs(stack.services.registry(), deployment, token);
         }
         say("the stack keeps running; press Ctrl-C to stop every process it started");
         new CountDownLatch(1).await();
@@ -126,12 +126,12 @@ public final class Demo {
     }
 
     /** The seed's "primary/standby details" view, from the registry. */
-    private static void printClusters(ServiceProcess registry) throws IOException, InterruptedException {
-        for (JsonNode cluster : JSON.readTree(get(registry.url() + "/clusters", null))) {
+    private static void printClusters(ServiceProcess registry, String token) throws IOException, InterruptedException {
+        for (JsonNode cluster : JSON.readTree(get(registry.url() + "/clusters", token))) {
             if (!"PRIMARY".equals(cluster.get("role").asText())) {
                 continue;
             }
-            JsonNode primary = JSON.readTree(get(registry.url() + "/clusters/" + cluster.get("id").asText(), null));
+            JsonNode primary = JSON.readTree(get(registry.url() + "/clusters/" + cluster.get("id").asText(), token));
             say("primary/standby details of %s", primary.get("name").asText());
             say("  %-8s %-9s %-8s %-7s %-22s %s", "cluster", "role", "version", "status", "access address", "binding");
             say("  %-8s %-9s %-8s %-7s %-22s %s", primary.get("name").asText(), primary.get("multiClusterRole").asText(),
@@ -147,10 +147,10 @@ public final class Demo {
     }
 
     /** The seed's "AZ details" view, from the registry. */
-    private static void printAzs(ServiceProcess registry, String deployment) throws IOException, InterruptedException {
+    private static void printAzs(ServiceProcess registry, String deployment, String token) throws IOException, InterruptedException {
         say("availability zones");
         say("  %-5s %-6s %-24s %-24s %-22s %s", "AZ", "IDCs", "OCP instances", "access address", "ConfigUrl", "MonitorDB");
-        for (JsonNode az : JSON.readTree(get(registry.url() + "/azs", null)).get("azs")) {
+        for (JsonNode az : JSON.readTree(get(registry.url() + "/azs", token)).get("azs")) {
             if (!deployment.equals(az.get("deploymentId").asText())) {
                 continue;
             }
@@ -171,7 +171,7 @@ public final class Demo {
 
     private static HttpRequest.Builder authorized(String url, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        return token == null ? request : request.header("Authorization", "Bearer " + token);
+        return request.header("Authorization", "Bearer " + token);
     }
 
     private static String get(String url, String token) throws IOException, InterruptedException {
