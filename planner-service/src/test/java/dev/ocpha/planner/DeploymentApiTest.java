@@ -202,6 +202,19 @@ class DeploymentApiTest {
     }
 
     @Test
+    void aClientOfferingHttp2_isAnswered() throws Exception {
+        // the JDK's client (the demo's) offers h2c by default; the demo once got a 500 for it
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                + "/deployments?dryRun=true"))
+                .header("Authorization", "Bearer " + Api.TOKEN).header("Content-Type", "application/yaml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(yaml("single-node"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @Test
     void operatorActions_recordWhoDidThem() {
         String id = Api.submit("single-node");
         given().header("Authorization", "Bearer " + RoleMatrix.TOKENS.get("operator"))
