@@ -175,7 +175,13 @@ public final class OpenApiLint {
             ProcessBuilder npm = new ProcessBuilder("npm", "ci", "--prefix", tool.toString(), "--no-audit",
                     "--no-fund").redirectErrorStream(true);
             quiet(npm);
-            Result result = run(npm, 300);
+            Result result;
+            try {
+                result = run(npm, 300);
+            } catch (IOException missing) {
+                throw new IllegalStateException("The OpenAPI lint needs Node.js 20.19 or newer with npm on the PATH "
+                        + "(Redocly CLI's engines; this machine kind ships them): " + missing.getMessage(), missing);
+            }
             if (result.exit() != 0) {
                 throw new IllegalStateException("npm ci in " + tool + " failed:\n" + result.output());
             }
