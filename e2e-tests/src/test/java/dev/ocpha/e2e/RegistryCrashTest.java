@@ -9,8 +9,13 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** The registry keeps its facts in its own tables and the broker keeps what it has not read: a crash loses nothing. */
+/**
+ * The registry keeps its facts in its own tables and the broker keeps what it has not read: a crash loses nothing.
+ * Isolated, because every other test reads the registry's views while it is down.
+ */
+@Isolated
 class RegistryCrashTest {
 
     @Test
