@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
- * The planner while its PostgreSQL is down: 503 problem+json with Retry-After, one WARN for the outage, the event stream
+ * The planner while its PostgreSQL is down: 503 problem+json with Retry-After (also for a caller whose API token is
+ * kept in the database), one WARN for the outage, the event stream
  * ending with a reconnect event; afterwards the API answers again and the stream resumes after Last-Event-ID. Stops
  * the database every test of the JVM shares, so it runs alone and restarts it whatever happens.
  */
@@ -46,6 +47,11 @@ class DatabaseOutageTest {
         await().atMost(Api.WAIT).until(() -> Api.given().get("/deployments/" + id).statusCode() == 200);
         Thread.sleep(1000);
 
+        // A token kept in the database: its check needs PostgreSQL too.
+        String stored = Api.given().contentType("application/json")
+                .body("{\"name\":\"outage-viewer\",\"role\":\"viewer\"}").post("/tokens")
+                .then().statusCode(201).extract().path("token");
+
         long outagesBefore = database.outages();
         String history;
         try (SharedInfrastructure.PostgresOutage outage = SharedInfrastructure.get().stopPostgres()) {
@@ -59,6 +65,9 @@ class DatabaseOutageTest {
             }
             assertTrue(System.nanoTime() - began < TimeUnit.SECONDS.toNanos(20), "503s took too long");
             Api.given().queryParam("reason", "x").post("/deployments/" + id + "/cancel").then().statusCode(503);
+            io.restassured.RestAssured.given().header("Authorization", "Bearer " + stored).get("/deployments/" + id)
+                    .then().statusCode(503).contentType(containsString("application/problem+json"))
+                    .header("Retry-After", equalTo("5")).body("detail", containsString("database"));
 
             history = stream.get(30, TimeUnit.SECONDS);
             assertTrue(history.contains("event:reconnect"), history);
