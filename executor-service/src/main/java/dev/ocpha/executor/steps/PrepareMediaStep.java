@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Installation media (ocp-facts §6.1): each image tarball is uploaded unless the host already has it with the
- * right SHA-256, verified on the host before it is moved into place, and {@code docker load}ed unless the image is
- * already there.
+ * Installation media (ocp-facts §6.1): each image archive is refused unless its image config's architecture is the
+ * host's ({@code uname -m}), uploaded unless the host already has it with the right SHA-256, verified on the host
+ * before it is moved into place, and {@code docker load}ed unless the image is already there.
  */
 @ApplicationScoped
 public class PrepareMediaStep implements Step {
@@ -41,8 +41,13 @@ public class PrepareMediaStep implements Step {
     public String run(StepContext context) throws StepFailure {
         String remoteDir = context.parameters().path("remoteDir");
         List<String> done = new ArrayList<>();
+        String machine = context.run("reading the host's architecture", "uname -m").strip();
         for (String name : context.parameters().names("media")) {
             MediaLibrary.Medium medium = context.medium(name);
+            String mismatch = architectureMismatch(machine, medium);
+            if (mismatch != null) {
+                throw StepFailure.permanent(mismatch);
+            }
             String remote = remoteDir + "/" + medium.tar().getFileName();
             String present = context.run("checking " + remote, "mkdir -p " + quote(remoteDir) + " && if [ -f "
                     + quote(remote) + " ]; then sha256sum " + quote(remote) + " | cut -d' ' -f1; fi").strip();
@@ -55,6 +60,22 @@ public class PrepareMediaStep implements Step {
             done.add(context.run("loading " + medium.image(), load(remote, medium.image())).strip());
         }
         return String.join("; ", done);
+    }
+
+    /**
+     * Why the medium's image cannot run on a host whose {@code uname -m} is {@code machine}, or null when it can.
+     * Image configs name architectures as Go does ({@code amd64}, {@code arm64}); the kernel as {@code x86_64},
+     * {@code aarch64}.
+     */
+    static String architectureMismatch(String machine, MediaLibrary.Medium medium) {
+        String host = switch (machine) {
+            case "x86_64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> machine;
+        };
+        return host.equals(medium.architecture()) ? null : "medium '" + medium.name() + "' holds " + medium.image()
+                + " built for " + medium.architecture() + " (its image config), but the host is " + machine
+                + ": ship the image built for " + host;
     }
 
     private static String load(String tar, String image) {
