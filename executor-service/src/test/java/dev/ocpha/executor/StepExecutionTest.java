@@ -181,7 +181,7 @@ class StepExecutionTest {
         String deploymentId = UUID.randomUUID().toString();
         for (int attempt = 1; attempt <= 2; attempt++) {
             success(new StepRequested(deploymentId, "remove-metadb@" + host.name(), StepKinds.REMOVE_METADB, "teardown",
-                    host.name(), "c1", access(host), parameters, 120, 1, attempt));
+                    host.name(), "c1", access(host), parameters, 120, 1, attempt, PROFILE));
             for (String dir : directories) {
                 assertTrue(Files.isDirectory(root.resolve(dir)), dir + " stays");
                 try (var left = Files.list(root.resolve(dir))) {

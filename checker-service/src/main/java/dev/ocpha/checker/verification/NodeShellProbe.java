@@ -16,7 +16,8 @@ import java.util.List;
  * {@code docker exec}: oceanbase/ocp-doc@V4.2.2
  * zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md and
  * zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/300.post-deployment-check.md), the OCP
- * container is running ({@code docker inspect}) and so is its JVM ({@code docker exec … pgrep -a java}).
+ * container is running ({@code docker inspect}) and so is its JVM ({@code docker exec … pgrep -a java}). The log
+ * commands are the installer profiles' {@code probe-ocp-log} and {@code read-ocp-log} (oceanbase-4.2.yaml).
  */
 public final class NodeShellProbe {
 

@@ -3,10 +3,12 @@ package dev.ocpha.executor.steps;
 import static dev.ocpha.executor.steps.Shell.quote;
 
 import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Installation media (ocp-facts §6.1): each image archive is refused unless its image config's architecture is the
@@ -57,7 +59,9 @@ public class PrepareMediaStep implements Step {
                 context.note("uploading " + medium.tar().getFileName() + " to " + remote);
                 context.upload(medium.tar(), remote, medium.sha256());
             }
-            done.add(context.run("loading " + medium.image(), load(remote, medium.image())).strip());
+            done.add(context.run("loading " + medium.image(), load(remote, medium.image(),
+                    context.template("list-images", ActionType.RUN, Map.of()),
+                    context.template("load-image", ActionType.RUN, Map.of("archive", quote(remote))))).strip());
         }
         return String.join("; ", done);
     }
@@ -78,12 +82,13 @@ public class PrepareMediaStep implements Step {
                 + ": ship the image built for " + host;
     }
 
-    private static String load(String tar, String image) {
+    /** {@code list} and {@code load} are the installer profile's {@code list-images} and {@code load-image}. */
+    private static String load(String tar, String image, String list, String load) {
         String i = quote(image);
-        return "images=$(docker images --format '{{.Repository}}:{{.Tag}}') || exit 75\n"
+        return "images=$(" + list + ") || exit 75\n"
                 + "if printf '%s\\n' \"$images\" | grep -qxF " + i + "; then echo \"image " + image + " already loaded\"; exit 0; fi\n"
-                + "docker load -i " + quote(tar) + " >/dev/null || exit 75\n"
-                + "docker images --format '{{.Repository}}:{{.Tag}}' | grep -qxF " + i
+                + load + " >/dev/null || exit 75\n"
+                + list + " | grep -qxF " + i
                 + " || { echo \"" + tar + " loaded but " + image + " is not among the images: its manifest names another image\" >&2; exit 65; }\n"
                 + "echo \"image " + image + " loaded\"\n";
     }

@@ -79,7 +79,7 @@ public class RemoveMetaDbStep implements Step {
     public String run(StepContext context) throws StepFailure {
         StepParameters p = context.parameters();
         String container = p.name("container");
-        String script = Containers.removeIfPresent(container) + emptyEach(directories(p));
+        String script = Containers.removeIfPresent(context, container) + emptyEach(directories(p));
         return context.run("removing MetaDB container " + container, script).strip().replace('\n', ';');
     }
 
