@@ -209,6 +209,10 @@ class VerificationTest {
         assertEquals(List.of("api-status", "build-version", "time-skew", "ocp-log", "container-running", "jvm-running"),
                 verified.items().stream().filter(i -> i.target().equals(host.name())).map(VerificationItem::check).toList());
         assertEquals("buildVersion 4.2.2", item(verified, "az:az1", "build-version").observed());
+        // OCP keeps ocp.log inside its container: the check reads it there, where the host has none of its own
+        assertFalse(java.nio.file.Files.exists(host.root().resolve("home/admin/logs/ocp/ocp.log")));
+        assertTrue(item(verified, host.name(), "ocp-log").observed().startsWith("last line: "),
+                item(verified, host.name(), "ocp-log").toString());
         asAdmin().get("/reports/" + verified.reportId()).then().statusCode(200)
                 .body("passed", org.hamcrest.Matchers.equalTo(true))
                 .body("items.size()", org.hamcrest.Matchers.equalTo(verified.items().size()));

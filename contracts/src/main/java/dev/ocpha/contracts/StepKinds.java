@@ -83,11 +83,17 @@ public final class StepKinds {
      */
     public static final String APPLY_AZ_PARAMETERS = "APPLY_AZ_PARAMETERS";
 
-    /** Removes the OCP container of a node. Parameters: {@code container}. */
+    /** Removes the OCP container of a node. Parameters: {@code container} (the one its INSTALL_OCP created). */
     public static final String REMOVE_OCP = "REMOVE_OCP";
 
-    /** Removes the MetaDB container of a node and empties its directories. Parameters: {@code container}, dirs. */
+    /**
+     * Removes the MetaDB container of a node and empties (never removes) its directories. Parameters:
+     * {@code container} and the {@link #METADB_DIRECTORIES} of the node's CREATE_METADB.
+     */
     public static final String REMOVE_METADB = "REMOVE_METADB";
+
+    /** The parameters of CREATE_METADB naming the MetaDB's directories, which REMOVE_METADB empties again. */
+    public static final List<String> METADB_DIRECTORIES = List.of("installDir", "dataDir", "logDir");
 
     public static final List<String> ALL = List.of(PREPARE_HOST, PREPARE_MEDIA, CREATE_METADB, BOOTSTRAP_METADB,
             INSTALL_OCP, WAIT_OCP_HEALTHY, ENABLE_MULTI_CLUSTER, INIT_SYSTEM_PARAMETERS, REGISTER_STANDBY,

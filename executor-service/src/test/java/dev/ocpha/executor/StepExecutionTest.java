@@ -165,6 +165,37 @@ class StepExecutionTest {
     }
 
     @Test
+    void removeMetaDb_emptiesEachPlannedDirectoryButKeepsIt_andASecondRunChangesNothing() throws Exception {
+        LabHost host = ExecutorLabResource.fleet().host(1);
+        java.nio.file.Path root = host.root();
+        List<String> directories = List.of("home/admin/oceanbase", "data/1", "log/1");
+        for (String dir : directories) {
+            Files.createDirectories(root.resolve(dir).resolve("store/clog"));
+            Files.writeString(root.resolve(dir).resolve("store/clog/1"), "redo");
+            Files.writeString(root.resolve(dir).resolve(".hidden"), "x");
+        }
+        Files.writeString(root.resolve("etc/keep-me"), "outside");
+        Files.createSymbolicLink(root.resolve("data/1/outside"), java.nio.file.Path.of("/etc/keep-me"));
+        Map<String, String> parameters = Map.of("container", "META_OB_ZONE_1", "installDir", "/home/admin/oceanbase",
+                "dataDir", "/data/1", "logDir", "/log/1");
+        String deploymentId = UUID.randomUUID().toString();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            success(new StepRequested(deploymentId, "remove-metadb@" + host.name(), StepKinds.REMOVE_METADB, "teardown",
+                    host.name(), "c1", access(host), parameters, 120, 1, attempt, PROFILE));
+            for (String dir : directories) {
+                assertTrue(Files.isDirectory(root.resolve(dir)), dir + " stays");
+                try (var left = Files.list(root.resolve(dir))) {
+                    assertEquals(List.of(), left.toList(), dir + " is empty after attempt " + attempt);
+                }
+            }
+        }
+        assertEquals("outside", Files.readString(root.resolve("etc/keep-me")), "a link's target is not followed");
+        StepRunEntity second = QuarkusTransaction.requiringNew().call(() ->
+                StepRunEntity.find(UUID.fromString(deploymentId), "remove-metadb@" + host.name(), 2));
+        assertTrue(second.outputTail.contains("/data/1 already empty"), second.outputTail);
+    }
+
+    @Test
     void standbyRegistrationRequested_registersTheStandbyToThePrimaryOnce() throws Exception {
         LabHost primary = ExecutorLabResource.fleet().host(5);
         LabHost standby = ExecutorLabResource.fleet().host(6);

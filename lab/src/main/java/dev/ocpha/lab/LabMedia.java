@@ -1,6 +1,8 @@
 package dev.ocpha.lab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ocpha.lab.standins.Tar;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,33 +10,53 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Installation media the lab generates (ocp-facts §6.1): per medium {@code <name>.tar}, a real tar holding
- * {@code manifest.json} ({@code name, image, kind, version, created}) and filler bytes, plus {@code <name>.tar.sha256}
- * in sha256sum format. The executor's media directory is exactly such a directory; {@code docker load -i} on a lab
- * host reads the manifest and registers the image.
+ * Installation media the lab generates (ocp-facts §6.1): per medium {@code <name>.tar}, an image archive as
+ * {@code docker save} writes it, plus {@code <name>.tar.sha256} in sha256sum format. The archive follows moby/moby
+ * {@code image/spec/v1.2.md} ("Combined Image JSON + Filesystem Changeset Format"): {@code manifest.json} is an array
+ * of {@code {Config, RepoTags, Layers}}, {@code repositories} maps repository → tag → id, {@code <hex>.json} is the
+ * image config ({@code architecture}, {@code os}, {@code config.{Env,Entrypoint,Cmd,Labels}}, {@code rootfs.diff_ids},
+ * {@code history}) and each layer is a real tar whose sha256 is its diff id. {@link Format#OCI} is what Docker 25 and
+ * later write (moby/moby PR #44598): the same {@code manifest.json} and {@code repositories} beside an OCI image layout
+ * ({@code oci-layout}, {@code index.json}, {@code blobs/sha256/<digest>}), {@code Layers} pointing into the blobs.
+ * What an image runs is its config's program, as in a real image: the OCP server's jar, OceanBase's
+ * {@code observer}, OAT's server.
  */
 public final class LabMedia {
     public static final long DEFAULT_FILLER_BYTES = 4L * 1024 * 1024;
     public static final String REGISTRY = "reg.example/oceanbase/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a medium's image is: the OCP server, OceanBase (MetaDB/MonitorDB) or OAT. */
+    /** What a medium's image runs: the OCP server, OceanBase (MetaDB/MonitorDB) or OAT. */
     public enum Kind { OCP, OCEANBASE, OAT }
 
-    /** A medium: {@code name} is the file name without {@code .tar}; {@code image} is {@code repository:tag}. */
-    public record Medium(String name, String image, Kind kind, String version) {
+    /** How the archive is laid out: as {@code docker save} up to Docker 24, or Docker 25's OCI layout. */
+    public enum Format { DOCKER_ARCHIVE, OCI }
+
+    /**
+     * A medium: {@code name} is the file name without {@code .tar}; {@code image} is {@code repository:tag};
+     * {@code architecture} is the image config's (Go's names: {@code amd64}, {@code arm64}).
+     */
+    public record Medium(String name, String image, Kind kind, String version, Format format, String architecture) {
+        /** The same image written in Docker 25's OCI layout, under {@code <name>-oci}. */
+        public Medium oci() {
+            return new Medium(name + "-oci", image, kind, version, Format.OCI, architecture);
+        }
+
+        /** The same image built for another architecture, under {@code <name>-<architecture>}. */
+        public Medium forArchitecture(String other) {
+            return new Medium(name + "-" + other, image, kind, version, format, other);
+        }
     }
 
     public static final Medium OCP = medium(Kind.OCP, "4.2.2");
@@ -51,7 +73,8 @@ public final class LabMedia {
             throw new IllegalArgumentException("a medium version is letters, digits, '.', '_' and '-', not '" + version + "'");
         }
         String repository = kind.name().toLowerCase();
-        return new Medium(repository + "-" + version, REGISTRY + repository + ":" + version, kind, version);
+        return new Medium(repository + "-" + version, REGISTRY + repository + ":" + version, kind, version,
+                Format.DOCKER_ARCHIVE, "amd64");
     }
 
     /** The default media (OCP 4.2.2, OceanBase 4.2.1, OAT 4.3.0) with 4 MiB of filler each. */
@@ -81,22 +104,93 @@ public final class LabMedia {
         }
     }
 
+    /** The program the image starts and the file of its one layer that holds it. */
+    private record Program(List<String> cmd, String file) {
+    }
+
+    private static Program program(Kind kind) {
+        return switch (kind) {
+            case OCP -> new Program(List.of("/bin/sh", "-c", "java -server -jar /home/admin/ocp-server/lib/ocp-server.jar"),
+                    "home/admin/ocp-server/lib/ocp-server.jar");
+            case OCEANBASE -> new Program(List.of("/home/admin/oceanbase/bin/observer"), "home/admin/oceanbase/bin/observer");
+            case OAT -> new Program(List.of("python", "/oat/oat-server.py"), "oat/oat-server.py");
+        };
+    }
+
     private static void write(Medium m, Path tar, Path sum, long fillerBytes) throws IOException {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("name", m.name());
-        manifest.put("image", m.image());
-        manifest.put("kind", m.kind().name());
-        manifest.put("version", m.version());
-        manifest.put("created", Instant.now().toString());
-        byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-        MessageDigest sha256 = sha256();
+        String created = Instant.now().toString();
+        Program program = program(m.kind());
+        Path layer = Files.createTempFile(tar.getParent(), tar.getFileName().toString(), ".layer");
         Path tmp = Files.createTempFile(tar.getParent(), tar.getFileName().toString(), ".tmp");
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha256)) {
+        try {
+            String diffId = writeLayer(layer, program.file(), m.name(), fillerBytes);
+            long layerSize = Files.size(layer);
+            byte[] config = JSON.writeValueAsBytes(config(m, program, diffId, created));
+            String configDigest = hex(sha256(config));
+            int colon = m.image().lastIndexOf(':');
+            String repository = m.image().substring(0, colon);
+            String tag = m.image().substring(colon + 1);
+            MessageDigest archiveDigest = digest();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), archiveDigest)) {
+                Tar.Writer writer = new Tar.Writer(out);
+                String configPath;
+                String layerPath;
+                String repositoriesId;
+                if (m.format() == Format.OCI) {
+                    configPath = "blobs/sha256/" + configDigest;
+                    layerPath = "blobs/sha256/" + diffId;
+                    byte[] manifest = JSON.writeValueAsBytes(ociManifest(configDigest, config.length, diffId, layerSize));
+                    byte[] index = JSON.writeValueAsBytes(ociIndex(hex(sha256(manifest)), manifest.length, m.image(), tag));
+                    writer.entry(layerPath, layerSize, o -> Files.copy(layer, o));
+                    writer.entry(configPath, config.length, o -> o.write(config));
+                    writer.entry("blobs/sha256/" + hex(sha256(manifest)), manifest.length, o -> o.write(manifest));
+                    writer.entry("index.json", index.length, o -> o.write(index));
+                    repositoriesId = configDigest;
+                } else {
+                    String layerId = hex(sha256(("layer " + diffId + " of " + configDigest).getBytes(StandardCharsets.UTF_8)));
+                    configPath = configDigest + ".json";
+                    layerPath = layerId + "/layer.tar";
+                    byte[] version = "1.0".getBytes(StandardCharsets.UTF_8);
+                    byte[] layerJson = JSON.writeValueAsBytes(JSON.createObjectNode().put("id", layerId).put("created", created)
+                            .put("os", "linux").put("architecture", m.architecture()));
+                    writer.entry(layerId + "/VERSION", version.length, o -> o.write(version));
+                    writer.entry(layerId + "/json", layerJson.length, o -> o.write(layerJson));
+                    writer.entry(layerPath, layerSize, o -> Files.copy(layer, o));
+                    writer.entry(configPath, config.length, o -> o.write(config));
+                    repositoriesId = layerId;
+                }
+                ArrayNode manifest = JSON.createArrayNode();
+                ObjectNode entry = manifest.addObject().put("Config", configPath);
+                entry.putArray("RepoTags").add(m.image());
+                entry.putArray("Layers").add(layerPath);
+                byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+                writer.entry("manifest.json", manifestBytes.length, o -> o.write(manifestBytes));
+                if (m.format() == Format.OCI) {
+                    byte[] layout = "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+                    writer.entry("oci-layout", layout.length, o -> o.write(layout));
+                }
+                ObjectNode repositories = JSON.createObjectNode();
+                repositories.putObject(repository).put(tag, repositoriesId);
+                byte[] repositoriesBytes = JSON.writeValueAsBytes(repositories);
+                writer.entry("repositories", repositoriesBytes.length, o -> o.write(repositoriesBytes));
+                writer.finish();
+            }
+            Files.move(tmp, tar, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(sum, hex(archiveDigest.digest()) + "  " + tar.getFileName() + "\n", StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(layer);
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The image's one layer: a tar holding the program's file (filler bytes); returns its sha256, the diff id. */
+    private static String writeLayer(Path layer, String file, String seed, long fillerBytes) throws IOException {
+        MessageDigest digest = digest();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(layer), digest)) {
             Tar.Writer writer = new Tar.Writer(out);
-            writer.entry("manifest.json", manifestBytes.length, o -> o.write(manifestBytes));
-            // filler stands for the image layers; seeded by the name, so a medium regenerates identically
-            SplittableRandom random = new SplittableRandom(m.name().hashCode());
-            writer.entry("layer.bin", fillerBytes, o -> {
+            // seeded by the medium's name, so a medium regenerates with the same layer
+            SplittableRandom random = new SplittableRandom(seed.hashCode());
+            writer.entry(file, fillerBytes, o -> {
                 byte[] chunk = new byte[64 * 1024];
                 for (long left = fillerBytes; left > 0; left -= chunk.length) {
                     for (int i = 0; i < chunk.length; i += 8) {
@@ -110,12 +204,55 @@ public final class LabMedia {
             });
             writer.finish();
         }
-        Files.move(tmp, tar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(sum, HexFormat.of().formatHex(sha256.digest()) + "  " + tar.getFileName() + "\n",
-                StandardCharsets.UTF_8);
+        return hex(digest.digest());
     }
 
-    private static MessageDigest sha256() {
+    private static ObjectNode config(Medium m, Program program, String diffId, String created) {
+        ObjectNode config = JSON.createObjectNode().put("architecture", m.architecture()).put("os", "linux")
+                .put("created", created);
+        ObjectNode runtime = config.putObject("config");
+        runtime.putArray("Env").add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        runtime.putNull("Entrypoint");
+        ArrayNode cmd = runtime.putArray("Cmd");
+        program.cmd().forEach(cmd::add);
+        runtime.putObject("Labels").put("org.opencontainers.image.title", m.image().substring(0, m.image().lastIndexOf(':')))
+                .put("org.opencontainers.image.version", m.version());
+        ObjectNode rootfs = config.putObject("rootfs").put("type", "layers");
+        rootfs.putArray("diff_ids").add("sha256:" + diffId);
+        config.putArray("history").addObject().put("created", created)
+                .put("created_by", "COPY " + program.file() + " /" + program.file() + " # lab media");
+        return config;
+    }
+
+    private static ObjectNode ociManifest(String configDigest, long configSize, String layerDigest, long layerSize) {
+        ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2)
+                .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        manifest.putObject("config").put("mediaType", "application/vnd.oci.image.config.v1+json")
+                .put("digest", "sha256:" + configDigest).put("size", configSize);
+        manifest.putArray("layers").addObject().put("mediaType", "application/vnd.oci.image.layer.v1.tar")
+                .put("digest", "sha256:" + layerDigest).put("size", layerSize);
+        return manifest;
+    }
+
+    private static ObjectNode ociIndex(String manifestDigest, long manifestSize, String image, String tag) {
+        ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2)
+                .put("mediaType", "application/vnd.oci.image.index.v1+json");
+        index.putArray("manifests").addObject().put("mediaType", "application/vnd.oci.image.manifest.v1+json")
+                .put("digest", "sha256:" + manifestDigest).put("size", manifestSize)
+                .putObject("annotations").put("io.containerd.image.name", image)
+                .put("org.opencontainers.image.ref.name", tag);
+        return index;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

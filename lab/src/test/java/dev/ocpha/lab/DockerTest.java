@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DockerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
     static LabFleet fleet;
@@ -23,7 +26,7 @@ class DockerTest {
     static void start() {
         fleet = LabFleet.builder(dir.resolve("fleet")).hosts(2).sshPort(0).ocpStartDelay(Duration.ofMillis(200)).start();
         media = dir.resolve("media");
-        LabMedia.generate(media, LabMedia.DEFAULT, 64 * 1024);
+        LabMedia.generate(media, List.of(LabMedia.OCP, LabMedia.OCEANBASE, LabMedia.OAT, LabMedia.OCP.oci()), 64 * 1024);
     }
 
     @AfterAll
@@ -32,28 +35,85 @@ class DockerTest {
     }
 
     @Test
-    void mediaAreRealTarsWithManifestsAndSha256sumChecksums() throws Exception {
+    void mediaAreDockerSaveArchives_withSha256sumChecksumsAndTrueDigests() throws Exception {
         assertTrue(Files.exists(media.resolve("ocp-4.2.2.tar")));
         String sum = Files.readString(media.resolve("ocp-4.2.2.tar.sha256"));
         assertTrue(sum.matches("[0-9a-f]{64}  ocp-4.2.2.tar\n"), sum);
         Process check = new ProcessBuilder("sha256sum", "-c", "ocp-4.2.2.tar.sha256").directory(media.toFile()).start();
         assertEquals(0, check.waitFor());
-        Process list = new ProcessBuilder("tar", "-tf", "oceanbase-4.2.1.tar").directory(media.toFile()).start();
-        assertEquals("manifest.json\nlayer.bin\n", new String(list.getInputStream().readAllBytes()));
+
+        Path legacy = extract("oceanbase-4.2.1.tar");
+        JsonNode manifest = JSON.readTree(legacy.resolve("manifest.json").toFile());
+        assertTrue(manifest.isArray() && manifest.size() == 1, manifest.toString());
+        assertEquals(LabMedia.OCEANBASE.image(), manifest.at("/0/RepoTags/0").asText());
+        String configName = manifest.at("/0/Config").asText();
+        assertEquals(sha256(legacy.resolve(configName)) + ".json", configName, "the config is named by its digest");
+        JsonNode config = JSON.readTree(legacy.resolve(configName).toFile());
+        assertEquals("amd64", config.get("architecture").asText());
+        assertEquals("linux", config.get("os").asText());
+        assertEquals("/home/admin/oceanbase/bin/observer", config.at("/config/Cmd/0").asText());
+        String layer = manifest.at("/0/Layers/0").asText();
+        assertTrue(layer.matches("[0-9a-f]{64}/layer.tar"), layer);
+        assertEquals("sha256:" + sha256(legacy.resolve(layer)), config.at("/rootfs/diff_ids/0").asText());
+        assertEquals(layer.substring(0, 64), JSON.readTree(legacy.resolve("repositories").toFile())
+                .at("/reg.example~1oceanbase~1oceanbase/4.2.1").asText());
+
+        Path oci = extract("ocp-4.2.2-oci.tar");
+        assertEquals("1.0.0", JSON.readTree(oci.resolve("oci-layout").toFile()).get("imageLayoutVersion").asText());
+        JsonNode index = JSON.readTree(oci.resolve("index.json").toFile());
+        assertEquals("application/vnd.oci.image.index.v1+json", index.get("mediaType").asText());
+        assertEquals(LabMedia.OCP.image(), index.at("/manifests/0/annotations/io.containerd.image.name").asText());
+        try (var blobs = Files.list(oci.resolve("blobs/sha256"))) {
+            for (Path blob : blobs.toList()) {
+                assertEquals(blob.getFileName().toString(), sha256(blob), "a blob is named by its digest");
+            }
+        }
+        JsonNode ociManifest = JSON.readTree(oci.resolve("manifest.json").toFile());
+        assertTrue(ociManifest.at("/0/Layers/0").asText().startsWith("blobs/sha256/"), ociManifest.toString());
+        assertTrue(ociManifest.at("/0/Config").asText().startsWith("blobs/sha256/"), ociManifest.toString());
     }
 
     @Test
-    void dockerLoadRegistersTheImage_andGarbageIsRefused() throws Exception {
+    void dockerLoad_ofEitherLayout_printsLoadedImagePerRepoTag_andGarbageIsRefused() throws Exception {
         LabHost host = fleet.host(1);
         Files.copy(media.resolve("oat-4.3.0.tar"), host.root().resolve("tmp/oat.tar"));
         assertEquals("Loaded image: reg.example/oceanbase/oat:4.3.0\n", SshjClient.exec(fleet, host, "docker load -i /tmp/oat.tar"));
         assertTrue(SshjClient.exec(fleet, host, "docker images --format '{{.Repository}}:{{.Tag}}'").contains("reg.example/oceanbase/oat:4.3.0\n"));
+        Files.copy(media.resolve("ocp-4.2.2-oci.tar"), host.root().resolve("tmp/ocp-oci.tar"));
+        assertEquals("Loaded image: reg.example/oceanbase/ocp:4.2.2\n", SshjClient.exec(fleet, host, "docker load < /tmp/ocp-oci.tar"));
+        assertEquals("amd64\n", SshjClient.exec(fleet, host, "docker inspect --format '{{.Architecture}}' " + LabMedia.OCP.image()));
         SshjClient.Result garbage = SshjClient.run(fleet, host, "head -c 3000 /dev/urandom > /tmp/x.tar; docker load -i /tmp/x.tar");
         assertEquals(1, garbage.status());
         assertTrue(garbage.err().contains("invalid tar"), garbage.err());
         SshjClient.Result missing = SshjClient.run(fleet, host, "docker load -i /tmp/none.tar");
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("no such file"), missing.err());
+    }
+
+    @Test
+    void anArchiveWhoseManifestIsNotAnArray_isRejectedAsDockerRejectsIt() throws Exception {
+        LabHost host = fleet.host(1);
+        SshjClient.Result object = SshjClient.run(fleet, host, "mkdir -p /tmp/old && cd /tmp/old && printf '%s' "
+                + "'{\"name\":\"ocp-4.2.2\",\"image\":\"reg.example/oceanbase/ocp:9.9\",\"kind\":\"OCP\"}' > manifest.json"
+                + " && tar -cf /tmp/old.tar manifest.json && docker load -i /tmp/old.tar");
+        assertEquals(1, object.status());
+        assertEquals("json: cannot unmarshal object into Go value of type []tarexport.manifestItem\n", object.err());
+        assertFalse(SshjClient.exec(fleet, host, "docker images").contains(":9.9"));
+        SshjClient.Result tampered = SshjClient.run(fleet, host, "mkdir -p /tmp/t && cd /tmp/t && tar -xf /tmp/oat.tar"
+                + " && for l in */layer.tar; do printf x >> \"$l\"; done && tar -cf /tmp/t.tar * && docker load -i /tmp/t.tar");
+        assertEquals(1, tampered.status());
+        assertTrue(tampered.err().startsWith("invalid diffID for layer 0: expected \"sha256:"), tampered.err());
+    }
+
+    private static Path extract(String tar) throws Exception {
+        Path into = Files.createDirectories(dir.resolve("extracted").resolve(tar));
+        Process x = new ProcessBuilder("tar", "-xf", media.resolve(tar).toString(), "-C", into.toString()).start();
+        assertEquals(0, x.waitFor());
+        return into;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     @Test

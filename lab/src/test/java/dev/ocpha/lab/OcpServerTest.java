@@ -115,12 +115,21 @@ class OcpServerTest {
 
     @Test
     @Order(5)
-    void dockerShowsTheJavaProcessAndLimits_andLogsAreWritten() throws Exception {
+    void dockerShowsTheJavaProcessAndLimits() throws Exception {
         assertTrue(SshjClient.exec(fleet, node, "docker exec ocp pgrep -a java").contains("java -server -Xms8g"));
         assertTrue(SshjClient.exec(fleet, node, "docker stats --no-stream --format '{{.MemUsage}}' ocp").endsWith("/ 16.00GiB\n"));
-        assertTrue(Files.readString(node.root().resolve("home/admin/logs/ocp/ocp.log")).contains("Started OcpServerApplication"));
-        assertTrue(Files.exists(node.root().resolve("home/admin/logs/ocp/bootstrap.log")));
-        assertTrue(SshjClient.exec(fleet, node, "ls /home/admin/logs/ocp").contains("ocp.log"));
+    }
+
+    @Test
+    @Order(5)
+    void logsAreWrittenInsideTheContainer_readWithDockerExec_andNotOnTheHost() throws Exception {
+        assertTrue(SshjClient.exec(fleet, node, "docker exec ocp tail -n 200 /home/admin/logs/ocp/ocp.log")
+                .contains("Started OcpServerApplication"));
+        assertEquals(0, SshjClient.run(fleet, node, "docker exec ocp test -s /home/admin/logs/ocp/bootstrap.log").status());
+        assertTrue(SshjClient.exec(fleet, node, "docker exec ocp ls /home/admin/logs/ocp").contains("ocp.log"));
+        assertEquals(1, SshjClient.run(fleet, node, "test -e /home/admin/logs/ocp/ocp.log").status(),
+                "the host has no ocp.log of its own");
+        assertFalse(Files.exists(node.root().resolve("home/admin/logs/ocp/bootstrap.log")));
     }
 
     @Test
@@ -153,8 +162,8 @@ class OcpServerTest {
         db.stop();
         try {
             assertEquals("bad", Http.get(base + "/api/status", Deploy.ADMIN_PW).body());
-            assertTrue(Files.readString(node.root().resolve("home/admin/logs/ocp/ocp.log")).contains("Can't connect to MySQL server on '"
-                    + db.address()));
+            assertTrue(SshjClient.exec(fleet, node, "docker exec ocp tail -n 50 /home/admin/logs/ocp/ocp.log")
+                    .contains("Can't connect to MySQL server on '" + db.address()));
         } finally {
             db.start();
         }

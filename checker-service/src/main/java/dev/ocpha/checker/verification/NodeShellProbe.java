@@ -11,9 +11,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The post-deployment checks made on an OCP node over SSH, in one round trip (ocp-facts §7): {@value #LOG} is
- * present and not empty, the OCP container is running ({@code docker inspect}) and so is its JVM
- * ({@code docker exec … pgrep -a java}).
+ * The post-deployment checks made on an OCP node over SSH, in one round trip (ocp-facts §7): {@value #LOG} inside
+ * the OCP container is present and not empty (OCP keeps its logs in the container, read with a plain
+ * {@code docker exec}: oceanbase/ocp-doc@V4.2.2
+ * zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md and
+ * zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/300.post-deployment-check.md), the OCP
+ * container is running ({@code docker inspect}) and so is its JVM ({@code docker exec … pgrep -a java}). The log
+ * commands are the installer profiles' {@code probe-ocp-log} and {@code read-ocp-log} (oceanbase-4.2.yaml).
  */
 public final class NodeShellProbe {
 
@@ -33,9 +37,11 @@ public final class NodeShellProbe {
     }
 
     public List<VerificationItem> probe(PlannedHost node) {
-        String logExpected = LOG + " present and not empty";
+        String logExpected = LOG + " in container " + container + " present and not empty";
         String containerExpected = "container " + container + " running";
-        String script = "if [ -s " + LOG + " ]; then echo \"log $(wc -c < " + LOG + ")\"; else echo 'log missing'; fi; "
+        String c = Shell.quote(container);
+        String script = "if docker exec " + c + " test -s " + LOG + " 2>/dev/null; then echo \"log $(docker exec " + c
+                + " tail -n 1 " + LOG + " 2>&1 | cut -c1-120)\"; else echo 'log missing'; fi; "
                 + "echo \"container $(docker inspect --format '{{.State.Running}}' " + Shell.quote(container) + " 2>&1 | tail -n 1)\"; "
                 + "echo \"jvm $(docker exec " + Shell.quote(container) + " pgrep -a java 2>&1 | head -n 1 | cut -c1-120)\"";
         ExecResult result;
@@ -52,7 +58,7 @@ public final class NodeShellProbe {
         String jvm = field(result.stdout(), "jvm");
         VerificationItem logItem = log.equals("missing") || log.isEmpty()
                 ? Items.fail(node.name(), LOG_CHECK, "missing or empty", logExpected, "OCP-Server has written no log")
-                : Items.pass(node.name(), LOG_CHECK, log.trim() + " bytes", logExpected, "OCP-Server logs");
+                : Items.pass(node.name(), LOG_CHECK, "last line: " + log.trim(), logExpected, "OCP-Server logs");
         VerificationItem containerItem = running.equals("true")
                 ? Items.pass(node.name(), CONTAINER_CHECK, "running", containerExpected, "the OCP container runs")
                 : Items.fail(node.name(), CONTAINER_CHECK, running.isEmpty() ? "no answer" : running, containerExpected,

@@ -2,7 +2,9 @@ package dev.ocpha.executor.steps;
 
 import static dev.ocpha.executor.steps.Shell.quote;
 
+import dev.ocpha.contracts.installer.ActionType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Docker check-then-act as shell text: a container is created only when absent, started when stopped, and left
@@ -40,13 +42,23 @@ final class Containers {
                 + "{ echo \"container " + container + " does not keep running; see docker logs " + container + "\" >&2; exit 75; }\n";
     }
 
-    /** Shell text that removes {@code container} when it exists. */
-    static String removeIfPresent(String container) {
-        return "found=$(docker ps -a --filter name=^" + container + "$ --format '{{.Names}}') || exit 75\n"
+    /**
+     * Shell text that removes {@code container} when it exists: {@code find} lists it (the installer profile's
+     * {@code find-container}), {@code remove} removes it ({@code remove-container}).
+     */
+    static String removeIfPresent(String container, String find, String remove) {
+        return "found=$(" + find + ") || exit 75\n"
                 + "if [ -z \"$found\" ]; then echo \"container " + container + " is already absent\"; else\n"
-                + "  docker rm -f " + quote(container) + " >/dev/null || exit 75\n"
+                + "  " + remove + " >/dev/null || exit 75\n"
                 + "  echo \"container " + container + " removed\"\n"
                 + "fi\n";
+    }
+
+    /** {@link #removeIfPresent} with the commands of the step's installer profile. */
+    static String removeIfPresent(StepContext context, String container) throws StepFailure {
+        return removeIfPresent(container,
+                context.template("find-container", ActionType.RUN, Map.of("container", container)),
+                context.template("remove-container", ActionType.RUN, Map.of("container", quote(container))));
     }
 
     /** {@code --network host} and the CPU and memory limits of ocp-facts §6.3. */

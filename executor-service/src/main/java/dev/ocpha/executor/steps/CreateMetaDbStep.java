@@ -50,9 +50,6 @@ public class CreateMetaDbStep implements Step {
     public String run(StepContext context) throws StepFailure {
         StepParameters p = context.parameters();
         MediaLibrary.Medium medium = context.medium(p.name("media"));
-        if (!medium.kind().isEmpty() && !medium.kind().equals("OCEANBASE")) {
-            throw p.invalid("media", "names a " + medium.kind() + " image, not an OCEANBASE one");
-        }
         String container = p.name("container");
         List<String> options = new ArrayList<>(Containers.limits(p.integer("cpu", 1, 1024), p.integer("memoryGb", 1, 4096)));
         options.addAll(Containers.env("OB_CLUSTER_NAME", p.name("metaDbCluster")));

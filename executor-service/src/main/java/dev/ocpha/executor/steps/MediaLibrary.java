@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +21,25 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The installation media this executor can ship (ocp-facts §6.1): {@code <name>.tar} with its {@code .tar.sha256}
- * (sha256sum format) in the media directory; each tar holds a {@code manifest.json} naming its image. A medium is
- * checked against its checksum once per file version, so a corrupt copy is refused before it reaches a host.
+ * (sha256sum format) in the media directory; each tar is an image archive as {@code docker save} writes it
+ * (moby/moby {@code image/spec/v1.2.md}, "Combined Image JSON + Filesystem Changeset Format", and Docker 25's OCI
+ * layout, moby/moby PR #44598, which keeps the same {@code manifest.json}): {@code manifest.json} is read first, its
+ * first item's first {@code RepoTags} entry names the image and its {@code Config} the image config holding the
+ * architecture. A medium is checked against its checksum once per file version, so a corrupt copy is refused before
+ * it reaches a host.
  */
 @ApplicationScoped
 public class MediaLibrary {
 
-    /** An image tarball: {@code image} is {@code repo:tag}, {@code kind} OCP, OCEANBASE or OAT. */
-    public record Medium(String name, Path tar, String sha256, String image, String kind, String version) {
+    /**
+     * An image archive: {@code image} is {@code repo:tag}; {@code architecture} and {@code os} are the image config's
+     * (Go's names: {@code amd64}, {@code arm64}; {@code linux}).
+     */
+    public record Medium(String name, Path tar, String sha256, String image, String architecture, String os) {
     }
+
+    /** Entries of an archive kept to read after the pass: the JSON documents (a layer is far larger). */
+    private static final long KEPT_ENTRY_BYTES = 1024 * 1024;
 
     private record Version(long size, FileTime modified) {
     }
@@ -77,13 +88,13 @@ public class MediaLibrary {
             throw StepFailure.permanent(sum.getFileName() + " does not hold a SHA-256 (sha256sum format expected)");
         }
         MessageDigest digest = sha256();
-        JsonNode manifest = null;
+        Map<String, byte[]> documents = new HashMap<>();
         try (DigestInputStream hashed = new DigestInputStream(Files.newInputStream(tar), digest);
              TarArchiveInputStream entries = new TarArchiveInputStream(hashed)) {
             for (TarArchiveEntry entry; (entry = entries.getNextEntry()) != null; ) {
-                String entryName = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
-                if (entryName.equals("manifest.json")) {
-                    manifest = mapper.readTree(entries.readAllBytes());
+                if (entry.isFile() && entry.getSize() <= KEPT_ENTRY_BYTES) {
+                    String entryName = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+                    documents.put(entryName, entries.readAllBytes());
                 }
             }
             hashed.transferTo(java.io.OutputStream.nullOutputStream()); // the tar's padding counts in its checksum
@@ -93,11 +104,42 @@ public class MediaLibrary {
             throw StepFailure.permanent("medium '" + name + "' has SHA-256 " + actual + " but " + sum.getFileName()
                     + " says " + expected + ": the media directory holds a corrupt or replaced copy");
         }
-        if (manifest == null || !manifest.path("image").isTextual()) {
-            throw StepFailure.permanent("medium '" + name + "' has no manifest.json with an \"image\" inside its tar");
+        return describe(name, tar, expected, documents);
+    }
+
+    /** The medium as its archive's {@code manifest.json} and image config describe it. */
+    Medium describe(String name, Path tar, String sha256, Map<String, byte[]> documents) throws StepFailure {
+        String what = "medium '" + name + "' is not an image archive as docker save writes it: ";
+        JsonNode manifest = json(documents.get("manifest.json"));
+        if (manifest == null) {
+            throw StepFailure.permanent(what + "it has no readable manifest.json");
         }
-        return new Medium(name, tar, expected, manifest.path("image").asText(), manifest.path("kind").asText(""),
-                manifest.path("version").asText(""));
+        if (!manifest.isArray() || manifest.isEmpty()) {
+            throw StepFailure.permanent(what + "its manifest.json is not a JSON array of {Config, RepoTags, Layers}");
+        }
+        JsonNode item = manifest.get(0);
+        String image = item.path("RepoTags").path(0).asText("");
+        if (!image.matches("[^\\s:]+(:[0-9]+)?(/[^\\s:]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+            throw StepFailure.permanent(what + "manifest.json[0].RepoTags[0] is '" + image + "', not a name:tag");
+        }
+        String configPath = item.path("Config").asText("");
+        JsonNode config = json(documents.get(configPath));
+        if (config == null || !config.path("architecture").isTextual()) {
+            throw StepFailure.permanent(what + "the image config '" + configPath
+                    + "' named by manifest.json[0].Config is missing or names no architecture");
+        }
+        return new Medium(name, tar, sha256, image, config.get("architecture").asText(), config.path("os").asText(""));
+    }
+
+    private JsonNode json(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(bytes);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static MessageDigest sha256() {

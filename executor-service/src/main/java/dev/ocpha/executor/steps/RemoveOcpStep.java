@@ -4,7 +4,7 @@ import dev.ocpha.contracts.StepKinds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** Teardown: removes the OCP container of a node when it exists. */
+/** Teardown: removes the OCP container of a node when it exists (OCP's logs, kept inside it, go with it). */
 @ApplicationScoped
 public class RemoveOcpStep implements Step {
 
@@ -31,6 +31,6 @@ public class RemoveOcpStep implements Step {
     @Override
     public String run(StepContext context) throws StepFailure {
         String container = context.parameters().name("container");
-        return context.run("removing container " + container, Containers.removeIfPresent(container)).strip();
+        return context.run("removing container " + container, Containers.removeIfPresent(context, container)).strip();
     }
 }

@@ -499,9 +499,13 @@ public final class OcpServer implements ContainerProcess {
         return status;
     }
 
-    /** Appends to /home/admin/logs/ocp/&lt;file&gt; in the host's root, and to the container's log. */
+    /**
+     * Appends to /home/admin/logs/ocp/&lt;file&gt; inside the container (oceanbase/ocp-doc@V4.2.2
+     * zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md: read with docker exec), and to
+     * the container's log.
+     */
     void log(String file, String line) {
-        Path dir = host.root().resolve("home/admin/logs/ocp");
+        Path dir = host.docker().containerFiles(container).resolve("home/admin/logs/ocp");
         String entry = Instant.now() + " INFO [" + container.name + "] " + line + "\n";
         try {
             Files.createDirectories(dir);

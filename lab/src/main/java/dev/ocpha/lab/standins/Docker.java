@@ -137,36 +137,108 @@ final class Docker {
         } else {
             in = new ByteArrayInputStream(c.stdin());
         }
-        Map<String, byte[]> files;
+        Map<String, Tar.Entry> files;
         try (in) {
             files = Tar.read(in, 1024 * 1024);
         } catch (IOException e) {
             return c.fail(1, "Error processing tar file(exit status 1): invalid tar: " + e.getMessage());
         }
-        byte[] manifestBytes = files.get("manifest.json");
-        if (manifestBytes == null) {
-            return c.fail(1, "Error processing tar file(exit status 1): invalid tar: no manifest.json in the image archive");
+        // moby image/tarexport/load.go: manifest.json first; without it the legacy loader wants "repositories"
+        String tmp = "/var/lib/docker/tmp/docker-import-" + Long.toString(System.nanoTime() % 1_000_000_000L);
+        Tar.Entry manifestEntry = files.get("manifest.json");
+        if (manifestEntry == null) {
+            return c.fail(1, "open " + tmp + "/repositories: no such file or directory");
         }
-        JsonNode manifest;
-        try {
-            manifest = GoTemplate.json().readTree(manifestBytes);
-        } catch (IOException e) {
-            return c.fail(1, "Error processing tar file(exit status 1): invalid tar: manifest.json is not JSON");
+        JsonNode manifest = json(manifestEntry.kept());
+        if (manifest.isMissingNode()) {
+            return c.fail(1, goJsonError(manifestEntry.kept()));
         }
-        String image = manifest.path("image").asText("");
-        String kind = manifest.path("kind").asText("");
-        int colon = image.lastIndexOf(':');
-        if (colon <= 0 || colon > image.length() - 2 || image.lastIndexOf('/') > colon || !List.of("OCP", "OCEANBASE", "OAT").contains(kind)) {
-            return c.fail(1, "Error processing tar file(exit status 1): invalid tar: manifest.json needs an image repo:tag and a kind OCP, OCEANBASE or OAT");
+        if (manifest.isNull()) {
+            return c.fail(1, "invalid manifest, manifest cannot be null (but can be [])");
         }
+        if (!manifest.isArray()) {
+            return c.fail(1, "json: cannot unmarshal " + jsonType(manifest) + " into Go value of type []tarexport.manifestItem");
+        }
+        List<String> loadedTags = new ArrayList<>();
         long size = input != null ? Files.size(c.hostPath(input)) : 0;
-        DockerEngine.Image loaded = engine.load(image.substring(0, colon), image.substring(colon + 1), kind,
-                manifest.path("version").asText(image.substring(colon + 1)), manifest.path("name").asText(""), size);
-        if (!quiet) {
-            c.out("Loaded image: " + loaded.reference() + "\n");
+        for (JsonNode item : manifest) {
+            String problem = loadItem(engine, files, item, tmp, size, loadedTags);
+            if (problem != null) {
+                return c.fail(1, problem);
+            }
         }
-        c.result("Loaded image: " + loaded.reference());
+        StringBuilder out = new StringBuilder();
+        loadedTags.forEach(tag -> out.append(tag.startsWith("ID: ") ? "Loaded image " : "Loaded image: ").append(tag).append('\n'));
+        if (!quiet) {
+            c.out(out.toString());
+        }
+        c.result(out.toString().strip().replace('\n', ';'));
         return 0;
+    }
+
+    /** One {@code manifest.json} item: its config and layers must be in the archive, each layer matching its diff id. */
+    private static String loadItem(DockerEngine engine, Map<String, Tar.Entry> files, JsonNode item, String tmp, long size,
+                                   List<String> loadedTags) {
+        String configPath = item.path("Config").asText("");
+        Tar.Entry configEntry = files.get(configPath);
+        if (configEntry == null) {
+            return "open " + tmp + "/" + configPath + ": no such file or directory";
+        }
+        JsonNode config = json(configEntry.kept());
+        if (config.isMissingNode()) {
+            return goJsonError(configEntry.kept());
+        }
+        JsonNode diffIds = config.path("rootfs").path("diff_ids");
+        JsonNode layers = item.path("Layers");
+        if (layers.size() != diffIds.size()) {
+            return "invalid manifest, layers length mismatch: expected " + layers.size() + ", got " + diffIds.size();
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            Tar.Entry layer = files.get(layers.get(i).asText());
+            if (layer == null) {
+                return "open " + tmp + "/" + layers.get(i).asText() + ": no such file or directory";
+            }
+            if (!diffIds.get(i).asText().equals("sha256:" + layer.sha256())) {
+                return "invalid diffID for layer " + i + ": expected \"" + diffIds.get(i).asText() + "\", got \"sha256:"
+                        + layer.sha256() + "\"";
+            }
+        }
+        if (item.path("RepoTags").isEmpty()) {
+            loadedTags.add("ID: sha256:" + configEntry.sha256());
+        }
+        for (JsonNode repoTag : item.path("RepoTags")) {
+            String reference = repoTag.asText("");
+            int colon = reference.lastIndexOf(':');
+            if (colon <= 0 || colon > reference.length() - 2 || reference.lastIndexOf('/') > colon) {
+                return "invalid tag \"" + reference + "\"";
+            }
+            DockerEngine.Image loaded = engine.load(configEntry.sha256(), reference.substring(0, colon),
+                    reference.substring(colon + 1), config, size);
+            loadedTags.add(loaded.reference());
+        }
+        return null;
+    }
+
+    /** The JSON document, or a missing node when it does not parse. */
+    private static JsonNode json(byte[] bytes) {
+        try {
+            JsonNode node = GoTemplate.json().readTree(bytes);
+            return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+        } catch (IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    /** What Go's encoding/json says of a document that does not parse. */
+    private static String goJsonError(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+        return text.isEmpty() || "[{\"".indexOf(text.charAt(0)) >= 0 ? "unexpected EOF"
+                : "invalid character '" + text.charAt(0) + "' looking for beginning of value";
+    }
+
+    private static String jsonType(JsonNode node) {
+        return node.isObject() ? "object" : node.isTextual() ? "string" : node.isNumber() ? "number"
+                : node.isBoolean() ? "bool" : "value";
     }
 
     private static int images(ToolCall c, DockerEngine engine, List<String> rest) throws IOException {
@@ -430,6 +502,7 @@ final class Docker {
                 }
                 doc = GoTemplate.json().createObjectNode().put("Id", "sha256:" + image.get().id())
                         .put("Size", image.get().size()).put("Created", image.get().created())
+                        .put("Architecture", image.get().architecture()).put("Os", "linux")
                         .set("RepoTags", GoTemplate.json().createArrayNode().add(image.get().reference()));
             }
             if (format != null) {
@@ -539,12 +612,31 @@ final class Docker {
         if (tools.containsKey(command.get(0))) {
             command.set(0, toolDir + "/" + tools.get(command.get(0)));
         }
+        for (int a = 1; a < command.size(); a++) {
+            command.set(a, insideContainer(c, engine, ct, command.get(a)));
+        }
         Map<String, String> env = new LinkedHashMap<>(ct.env);
         env.putAll(extraEnv);
         env.put("PATH", toolDir + ":" + c.env().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOSTNAME", ct.name);
         env.put("LAB_CONTAINER", ct.name);
         return c.run(command, env);
+    }
+
+    /**
+     * An absolute path argument under a top directory the container's own filesystem has (its logs, say) names the
+     * container's file, as it would inside a real container; other arguments are the host's (volumes, tools).
+     */
+    private static String insideContainer(ToolCall c, DockerEngine engine, Container ct, String arg) {
+        if (!arg.startsWith("/") || arg.length() < 2) {
+            return arg;
+        }
+        String top = arg.substring(1).split("/")[0];
+        Path files = engine.containerFiles(ct);
+        if (top.isEmpty() || top.equals("..") || !Files.isDirectory(files.resolve(top))) {
+            return arg;
+        }
+        return "/" + c.host().root().relativize(files) + arg;
     }
 
     private static int lifecycle(ToolCall c, DockerEngine engine, String verb, List<String> rest) throws IOException {

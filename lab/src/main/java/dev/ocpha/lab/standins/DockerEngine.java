@@ -2,6 +2,7 @@ package dev.ocpha.lab.standins;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,10 +39,14 @@ public final class DockerEngine {
     private volatile boolean podman;
     private boolean hostUp;
 
-    /** An image loaded with {@code docker load}: {@code repository:tag} from the medium's manifest. */
+    /**
+     * An image loaded with {@code docker load}: {@code id} is its config's sha256, {@code repository:tag} a RepoTag of
+     * the archive's {@code manifest.json}; {@code kind} (what runs in its containers), {@code version} and
+     * {@code architecture} come from the image config.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Image(String id, String repository, String tag, String kind, String version, String medium, long size,
-                        String created) {
+    public record Image(String id, String repository, String tag, String kind, String version, String architecture,
+                        long size, String created) {
         public String reference() {
             return repository + ":" + tag;
         }
@@ -99,15 +104,39 @@ public final class DockerEngine {
         return Optional.ofNullable(processes.get(name));
     }
 
-    synchronized Image load(String repository, String tag, String kind, String version, String medium, long size) {
-        Image image = new Image(randomId(), repository, tag, kind, version, medium, size, Instant.now().toString());
+    synchronized Image load(String configDigest, String repository, String tag, JsonNode config, long size) {
+        String version = config.path("config").path("Labels").path("org.opencontainers.image.version").asText(tag);
+        Image image = new Image(configDigest, repository, tag, kind(config), version,
+                config.path("architecture").asText(""), size, Instant.now().toString());
         Image old = images.get(image.reference());
-        if (old != null) {
-            image = new Image(old.id(), repository, tag, kind, version, medium, size, old.created());
+        if (old != null && old.id().equals(configDigest)) {
+            image = new Image(old.id(), repository, tag, image.kind(), version, image.architecture(), size, old.created());
         }
         images.put(image.reference(), image);
         save();
         return image;
+    }
+
+    /**
+     * What a container of the image runs, from the program its config starts ({@code Entrypoint} then {@code Cmd}),
+     * as a real image tells it: the OCP server ({@code /home/admin/ocp-server/…}), OceanBase ({@code observer}, or
+     * oceanbase/docker-images' oceanbase-ce {@code /root/boot/start.sh}), OAT ({@code /oat/…}); else empty.
+     */
+    static String kind(JsonNode config) {
+        List<String> words = new ArrayList<>();
+        for (String field : List.of("Entrypoint", "Cmd")) {
+            config.path("config").path(field).forEach(w -> words.addAll(List.of(w.asText("").split("[\\s;&|]+"))));
+        }
+        if (words.stream().anyMatch(w -> w.startsWith("/home/admin/ocp-server/"))) {
+            return "OCP";
+        }
+        if (words.stream().anyMatch(w -> w.equals("observer") || w.endsWith("/observer") || w.equals("/root/boot/start.sh"))) {
+            return "OCEANBASE";
+        }
+        if (words.stream().anyMatch(w -> w.startsWith("/oat/"))) {
+            return "OAT";
+        }
+        return "";
     }
 
     synchronized Container create(Container c) {
@@ -184,7 +213,29 @@ public final class DockerEngine {
         stop(c, 137);
         containers.remove(c.name);
         host.lab().containerRemoved(host, c);
+        deleteTree(containerFiles(c));
         save();
+    }
+
+    /**
+     * The container's own filesystem: what its processes write outside its volumes lives here, where docker's
+     * overlay2 driver keeps a container's writable layer, not at the same path on the host; it goes with the container.
+     */
+    public Path containerFiles(Container c) {
+        return host.root().resolve("var/lib/docker/overlay2").resolve(c.id).resolve("merged");
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the container files " + dir, e);
+        }
     }
 
     synchronized void hostUp() {

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Just enough ustar for image tarballs: write regular files, and read a tar back verifying every header. */
+/** Just enough ustar for image archives: write regular files, and read a tar back verifying every header. */
 public final class Tar {
     private static final int BLOCK = 512;
 
@@ -55,9 +58,13 @@ public final class Tar {
         }
     }
 
-    /** The tar's regular files up to {@code keepBytes} each (larger ones are read and dropped); fails on a broken tar. */
-    public static Map<String, byte[]> read(InputStream in, int keepBytes) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
+    /** A regular file of a tar: its first {@code keepBytes} bytes, its size and the sha256 (hex) of all of it. */
+    public record Entry(byte[] kept, long size, String sha256) {
+    }
+
+    /** The tar's regular files, each kept up to {@code keepBytes} and digested whole; fails on a broken tar. */
+    public static Map<String, Entry> read(InputStream in, int keepBytes) throws IOException {
+        Map<String, Entry> files = new LinkedHashMap<>();
         byte[] header = new byte[BLOCK];
         int entries = 0;
         while (true) {
@@ -88,18 +95,44 @@ public final class Tar {
             }
             long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
             long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
+            MessageDigest digest = sha256();
             byte[] kept = new byte[(int) Math.min(size, keepBytes)];
             if (!readFully(in, kept)) {
                 throw new IOException("unexpected EOF");
             }
-            if (skip(in, padded - kept.length) != padded - kept.length) {
+            digest.update(kept);
+            if (digestAndSkip(in, size - kept.length, digest) != size - kept.length
+                    || skip(in, padded - size) != padded - size) {
                 throw new IOException("unexpected EOF");
             }
             char type = (char) header[156];
             if (type == '0' || type == 0) {
-                files.put(name.startsWith("./") ? name.substring(2) : name, kept);
+                files.put(name.startsWith("./") ? name.substring(2) : name,
+                        new Entry(kept, size, HexFormat.of().formatHex(digest.digest())));
             }
             entries++;
+        }
+    }
+
+    private static long digestAndSkip(InputStream in, long n, MessageDigest digest) throws IOException {
+        long read = 0;
+        byte[] buffer = new byte[64 * 1024];
+        while (read < n) {
+            int r = in.read(buffer, 0, (int) Math.min(buffer.length, n - read));
+            if (r < 0) {
+                break;
+            }
+            digest.update(buffer, 0, r);
+            read += r;
+        }
+        return read;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

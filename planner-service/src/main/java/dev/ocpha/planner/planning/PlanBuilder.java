@@ -363,34 +363,46 @@ public final class PlanBuilder {
                 List.of(last), awaits, params);
     }
 
-    /** Teardown of a plan: REMOVE_OCP on every OCP node, then REMOVE_METADB on every MetaDB host of the cluster. */
+    /**
+     * Teardown of a plan: REMOVE_OCP on every OCP node, then REMOVE_METADB on every MetaDB host of the cluster, each
+     * with the container and directories its deploying step (INSTALL_OCP, CREATE_METADB) was given.
+     */
     public static List<PlannedStep> teardown(Plan plan) {
         List<PlannedStep> teardown = new ArrayList<>();
         Map<String, List<String>> removedOcp = new HashMap<>();
+        Map<String, PlannedStep> installed = deployingSteps(plan, StepKinds.INSTALL_OCP);
         for (PlannedHost host : plan.hosts()) {
-            if (host.roles().contains(HostRole.OCP_SERVER.name())) {
+            PlannedStep install = installed.get(host.name());
+            if (host.roles().contains(HostRole.OCP_SERVER.name()) && install != null) {
                 String id = StepCatalog.stepId(StepKinds.REMOVE_OCP, host.name());
                 removedOcp.computeIfAbsent(host.cluster(), k -> new ArrayList<>()).add(id);
                 teardown.add(new PlannedStep(id, Plan.TEARDOWN, StepKinds.REMOVE_OCP, host.name(), host.cluster(),
                         "Remove the OCP container of " + host.name(), List.of(), List.of(),
-                        Map.of("container", OCP_CONTAINER), StepCatalog.timeoutSeconds(StepKinds.REMOVE_OCP),
-                        plan.limits().stepMaxTries()));
+                        Map.of("container", install.parameters().get("container")),
+                        StepCatalog.timeoutSeconds(StepKinds.REMOVE_OCP), plan.limits().stepMaxTries()));
             }
         }
-        Map<String, String> containers = plan.steps().stream()
-                .filter(s -> s.kind().equals(StepKinds.CREATE_METADB))
-                .collect(Collectors.toMap(PlannedStep::host, s -> s.parameters().get("container")));
+        Map<String, PlannedStep> created = deployingSteps(plan, StepKinds.CREATE_METADB);
         for (PlannedHost host : plan.hosts()) {
-            if (host.roles().contains(HostRole.METADB.name())) {
+            PlannedStep create = created.get(host.name());
+            if (host.roles().contains(HostRole.METADB.name()) && create != null) {
+                Map<String, String> parameters = new TreeMap<>();
+                parameters.put("container", create.parameters().get("container"));
+                for (String directory : StepKinds.METADB_DIRECTORIES) {
+                    parameters.put(directory, create.parameters().get(directory));
+                }
                 teardown.add(new PlannedStep(StepCatalog.stepId(StepKinds.REMOVE_METADB, host.name()), Plan.TEARDOWN,
                         StepKinds.REMOVE_METADB, host.name(), host.cluster(),
                         "Remove the MetaDB container of " + host.name() + " and empty its directories",
-                        removedOcp.getOrDefault(host.cluster(), List.of()), List.of(),
-                        new TreeMap<>(Map.of("container", containers.get(host.name()),
-                                "dirs", String.join(",", ResourcePlanner.METADB_DIRECTORIES))),
+                        removedOcp.getOrDefault(host.cluster(), List.of()), List.of(), parameters,
                         StepCatalog.timeoutSeconds(StepKinds.REMOVE_METADB), plan.limits().stepMaxTries()));
             }
         }
         return teardown;
+    }
+
+    private static Map<String, PlannedStep> deployingSteps(Plan plan, String kind) {
+        return plan.steps().stream().filter(s -> s.kind().equals(kind))
+                .collect(Collectors.toMap(PlannedStep::host, s -> s));
     }
 }
