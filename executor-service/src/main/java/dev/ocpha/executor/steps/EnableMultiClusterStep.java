@@ -3,9 +3,11 @@ package dev.ocpha.executor.steps;
 import static dev.ocpha.executor.steps.Shell.quote;
 
 import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Multi-cluster mode on one OCP node, as oceanbase/ocp-doc@V4.2.2
@@ -76,16 +78,19 @@ public class EnableMultiClusterStep implements Step {
             api.awaitHealthy(waitSeconds(context), 3);
             return "multi-cluster mode already on as cluster " + setting + " (restarted into it before); OCP is healthy";
         }
-        String answer = context.run("enabling multi-cluster mode (ocp-bootstrap -i: enableMc " + setting + ")",
-                "printf '%s\\n' " + quote("enableMc " + setting) + " exit | docker exec -i " + q
-                        + " bash -c 'cd /home/admin/ocp-server/bin && ./ocp-bootstrap -i' || exit 75\n");
+        String command = context.template("enable-mc", ActionType.RUN, Map.of("clusterId",
+                String.valueOf(p.integer("clusterId", 1, Integer.MAX_VALUE)), "clusterName", p.name("clusterName"),
+                "clusterRole", p.oneOf("clusterRole", "LEADER", "FOLLOWER")));
+        String session = context.template("enable-multi-cluster", ActionType.RUN, Map.of("container", q));
+        String answer = context.run("enabling multi-cluster mode (ocp-bootstrap -i: " + command + ")",
+                "printf '%s\\n' " + quote(command) + " exit | " + session + " || exit 75\n");
         String error = failedCommand(answer);
         if (error != null) {
             throw StepFailure.retryable("ocp-bootstrap in " + container + " on " + context.hostAddress()
                     + " refused enableMc " + setting + ": " + error);
         }
         context.run("restarting OCP container " + container + " into multi-cluster mode",
-                "docker restart " + q + " >/dev/null || exit 75\n"
+                context.template("restart-ocp", ActionType.RUN, Map.of("container", q)) + " >/dev/null || exit 75\n"
                         + "mkdir -p .ocpha && printf '%s\\n' " + quote(wanted) + " > " + quote(recordFile(container)) + "\n");
         api.awaitHealthy(waitSeconds(context), 3);
         return "multi-cluster mode on as cluster " + setting + "; " + container + " restarted and healthy";

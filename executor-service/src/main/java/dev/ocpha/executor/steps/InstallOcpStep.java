@@ -5,6 +5,7 @@ import static dev.ocpha.executor.steps.Shell.quote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,10 +95,11 @@ public class InstallOcpStep implements Step {
         }
         String container = p.name("container");
         Map<String, String> wanted = configProperties(p);
+        String inspect = context.template("read-ocp-properties", ActionType.RUN, Map.of("container", quote(container)));
         String existing = context.run("reading " + PROPERTIES + " of an existing container " + container,
                 "found=$(docker ps -a --filter name=^" + container + "$ --format '{{.Names}}') || exit 75\n"
                         + "[ -n \"$found\" ] || exit 0\n"
-                        + "env=$(docker inspect --format '{{json .Config.Env}}' " + quote(container) + ") || exit 75\n"
+                        + "env=$(" + inspect + ") || exit 75\n"
                         + "echo found\n"
                         // only this entry: the others hold the passwords
                         + "printf '%s\\n' \"$env\" | grep -o '\"" + PROPERTIES + "=\\([^\"\\\\]\\|\\\\.\\)*\"' || true\n");
@@ -110,8 +112,7 @@ public class InstallOcpStep implements Step {
                         + " but its UI (系统管理 > 系统参数): change them there, or remove the container to install afresh");
             }
         }
-        List<String> options = new ArrayList<>(Containers.limits(p.integer("cpu", 1, 1024), p.integer("memoryGb", 1, 4096)));
-        options.addAll(Containers.env("OCP_METADB_HOST", metaDbHost(p)));
+        List<String> options = new ArrayList<>(Containers.env("OCP_METADB_HOST", metaDbHost(p)));
         options.addAll(Containers.env("OCP_METADB_PORT", String.valueOf(p.port("metaDbPort"))));
         options.addAll(Containers.env("OCP_METADB_USER", p.dbUser("metaDbUser")));
         options.addAll(Containers.envFromCaller("OCP_METADB_PASSWORD"));
@@ -121,10 +122,13 @@ public class InstallOcpStep implements Step {
         options.addAll(Containers.env("OCP_MONITORDB_DBNAME", p.name("monitorDbDatabase")));
         options.addAll(Containers.envFromCaller("OCP_INITIAL_ADMIN_PASSWORD"));
         options.addAll(Containers.env(PROPERTIES, text(wanted)));
+        String run = context.template("install-ocp", ActionType.RUN, Map.of("container", quote(container),
+                "cpuQuota", p.integer("cpu", 1, 1024) + "00000", "memoryGb", String.valueOf(p.integer("memoryGb", 1, 4096)),
+                "environment", String.join(" ", options), "image", quote(medium.image())));
         String script = "IFS= read -r OCP_METADB_PASSWORD; IFS= read -r OCP_MONITORDB_PASSWORD;"
                 + " IFS= read -r OCP_INITIAL_ADMIN_PASSWORD\n"
                 + "export OCP_METADB_PASSWORD OCP_MONITORDB_PASSWORD OCP_INITIAL_ADMIN_PASSWORD\n"
-                + Containers.ensureRunning(container, medium.image(), options);
+                + Containers.ensureRunning(container, medium.image(), run);
         return context.run("running OCP container " + container, script, Shell.lines(context.secret("metaPasswordRef"),
                 context.secret("monitorPasswordRef"), context.secret("adminPasswordRef"))).strip();
     }

@@ -113,10 +113,9 @@ public final class PlanBuilder {
 
     private String describe(Topology.Cluster cluster) {
         boolean standby = cluster.role() == Topology.ClusterRole.STANDBY;
-        return (standby ? "STANDBY" : "PRIMARY") + " cluster " + cluster.name() + ": installation media, MetaDB, OCP"
+        return (standby ? "STANDBY" : "PRIMARY") + " cluster " + cluster.name() + ": installation media, MetaDB, OCP with its system parameters"
                 + (topology.has(DeploymentMode.MULTI_CLUSTER) ? ", multi-cluster mode" : "")
-                + (standby ? ", registration to the primary (the registry asks for it)" : "")
-                + ", system parameters";
+                + (standby ? ", registration to the primary (the registry asks for it)" : "");
     }
 
     private List<String> clusterGates(Topology.Cluster cluster) {
