@@ -266,8 +266,9 @@ class VerificationTest {
         deploy();
         LabHost a = primary();
         LabHost b = standby();
-        sh(a, "docker exec ocp " + BOOTSTRAP + " enableMc 1 ocp-a LEADER", null);
-        sh(b, "docker exec ocp " + BOOTSTRAP + " enableMc 2 ocp-b FOLLOWER", null);
+        String session = "docker exec -i ocp bash -c 'cd /home/admin/ocp-server/bin && ./ocp-bootstrap -i'";
+        sh(a, session, "enableMc 1 ocp-a LEADER\n");
+        sh(b, session, "enableMc 2 ocp-b FOLLOWER\n");
         for (LabHost h : List.of(a, b)) {
             sh(h, "docker restart ocp", null);
             awaitHealthy(h);

@@ -42,12 +42,14 @@ public final class StepKinds {
     public static final String BOOTSTRAP_METADB = "BOOTSTRAP_METADB";
 
     /**
-     * The OCP container with the {@code OCP_METADB_*} environment contract, CPU and memory limits and host network
-     * (ocp-facts §6.3). Parameters: {@code media} (the OCP image's media name), {@code container}, {@code cpu}, {@code memoryGb}, {@code httpPort},
-     * {@code metaDbHost}, {@code metaDbPort}, {@code metaDbUser}, {@code metaDbDatabase}, {@code monitorDbUser},
-     * {@code monitorDbDatabase}, {@code metaPasswordRef}, {@code monitorPasswordRef}, {@code adminPasswordRef},
-     * {@code multiAz} (true/false) with {@code az}, {@code azOcpProxy}, {@code azMetaDbProxy}, and
-     * {@code multiCluster} (true/false).
+     * The OCP container with the {@code OCP_METADB_*} environment contract, CPU and memory limits, host network and
+     * its first-boot system parameters in {@code OCP_CONFIG_PROPERTIES} (oceanbase/ocp-doc@V4.2.2
+     * {@code zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md}). Parameters:
+     * {@code media} (the OCP image's media name), {@code container}, {@code cpu}, {@code memoryGb}, {@code httpPort}
+     * ({@code server.port}), {@code siteUrl} ({@code ocp.site.url} and {@code ocp.config-url.site.url}: the cluster's
+     * access address), {@code metaDbHost}, {@code metaDbPort}, {@code metaDbUser}, {@code metaDbDatabase},
+     * {@code monitorDbHost}, {@code monitorDbPort} ({@code ocp.monitordb.host}/{@code port}), {@code monitorDbUser},
+     * {@code monitorDbDatabase}, {@code metaPasswordRef}, {@code monitorPasswordRef}, {@code adminPasswordRef}.
      */
     public static final String INSTALL_OCP = "INSTALL_OCP";
 
@@ -58,18 +60,12 @@ public final class StepKinds {
     public static final String WAIT_OCP_HEALTHY = "WAIT_OCP_HEALTHY";
 
     /**
-     * Multi-cluster mode on a node (ocp-facts §8.3): {@code ocp-bootstrap enableMc <id> <name> LEADER|FOLLOWER}, then
-     * a restart. Parameters: {@code container}, {@code clusterId}, {@code clusterName}, {@code clusterRole},
-     * {@code url}, {@code adminPasswordRef}.
+     * Multi-cluster mode on a node: {@code ./ocp-bootstrap -i} with {@code enableMc <id> <name> LEADER|FOLLOWER} in
+     * its container, then a restart of that container (oceanbase/ocp-doc@V4.2.2 {@code zh-CN/1200.manage-disaster-
+     * recovery/300.ocp-multi-cluster-mode/900.multi-cluster-mode-switch.md}). Parameters: {@code container},
+     * {@code clusterId}, {@code clusterName}, {@code clusterRole}, {@code url}, {@code adminPasswordRef}.
      */
     public static final String ENABLE_MULTI_CLUSTER = "ENABLE_MULTI_CLUSTER";
-
-    /**
-     * System parameters (ocp-facts §6.4): {@code ocp.site.url}, {@code ocp.config-url.site.url},
-     * {@code ocp.monitordb.host}/{@code port}, then a restart where a changed parameter needs one. Parameters:
-     * {@code url}, {@code adminPasswordRef}, {@code container}, and one {@code param.<name>} per system parameter.
-     */
-    public static final String INIT_SYSTEM_PARAMETERS = "INIT_SYSTEM_PARAMETERS";
 
     /**
      * Registers a standby (FOLLOWER) OCP cluster to the primary's MetaDB (ocp-facts §8.1). Asked for by the registry
@@ -96,7 +92,7 @@ public final class StepKinds {
     public static final List<String> METADB_DIRECTORIES = List.of("installDir", "dataDir", "logDir");
 
     public static final List<String> ALL = List.of(PREPARE_HOST, PREPARE_MEDIA, CREATE_METADB, BOOTSTRAP_METADB,
-            INSTALL_OCP, WAIT_OCP_HEALTHY, ENABLE_MULTI_CLUSTER, INIT_SYSTEM_PARAMETERS, REGISTER_STANDBY,
+            INSTALL_OCP, WAIT_OCP_HEALTHY, ENABLE_MULTI_CLUSTER, REGISTER_STANDBY,
             APPLY_AZ_PARAMETERS, REMOVE_OCP, REMOVE_METADB);
 
     private StepKinds() {

@@ -112,13 +112,11 @@ class ExecutorCrashIT {
                 assertEquals(1, takeovers(wait), "round " + round);
 
                 // the next step of the deployment still runs, on whichever executor
-                StepRequested next = request(deploymentId, "init-system-parameters@" + host.name(),
-                        StepKinds.INIT_SYSTEM_PARAMETERS, host, Map.of("url", ocp.url(), "adminPasswordRef",
-                                ExecutorLabResource.ADMIN_PASSWORD_REF, "container", "ocp",
-                                "param.ocp.site.url", "http://ocp.example:8080"));
+                StepRequested next = request(deploymentId, "prepare-host@" + host.name(), StepKinds.PREPARE_HOST, host,
+                        Map.of("directories", "after-takeover-" + round));
                 send(next);
                 succeeded(events, next);
-                assertEquals("http://ocp.example:8080", ocp.parameters().get("ocp.site.url"));
+                assertTrue(java.nio.file.Files.isDirectory(host.root().resolve("root/after-takeover-" + round)));
 
                 executors.put(first.executorId(), start(first.executorId()).awaitReady(Duration.ofSeconds(120)));
             }

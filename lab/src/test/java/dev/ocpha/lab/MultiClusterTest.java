@@ -1,8 +1,11 @@
 package dev.ocpha.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ocpha.lab.ocp.OcpServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -10,9 +13,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A primary (LEADER) and a standby (FOLLOWER) OCP cluster, each with its own MetaDB, bound with ocp-bootstrap. */
+/**
+ * Two OCP clusters, each with its own MetaDB, switched to multi-cluster mode the documented way: {@code ./ocp-bootstrap
+ * -i} in the container, {@code enableMc}, then {@code docker restart} (oceanbase/ocp-doc@V4.2.2
+ * {@code zh-CN/1200.manage-disaster-recovery/300.ocp-multi-cluster-mode/900.multi-cluster-mode-switch.md}).
+ */
 class MultiClusterTest {
     private static final String BOOTSTRAP = "/home/admin/ocp-server/bin/ocp-bootstrap";
+    private static final String SESSION = "docker exec -i ocp bash -c 'cd /home/admin/ocp-server/bin && ./ocp-bootstrap -i'";
     @TempDir
     static Path dir;
     static LabFleet fleet;
@@ -42,79 +50,51 @@ class MultiClusterTest {
     }
 
     @Test
-    void standbyRegistersToThePrimarysMetaDb_andThePrimaryListsItWithAdvancingHeartbeats() throws Exception {
-        assertEquals("mode: STANDALONE\nbinding: none\n", SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " showMc"));
-        SshjClient.Result standalone = SshjClient.run(fleet, standby, "docker exec -i ocp " + BOOTSTRAP + " registerMc "
-                + primary.address() + " 2881 meta_user@ocp_meta#metadb_a meta_database", Deploy.META_PW + "\n");
-        assertEquals(1, standalone.status());
-        assertTrue(standalone.err().contains("not enabled"), standalone.err());
+    void enableMcInTheInteractiveSession_takesEffectAtTheRestart_andReApplyingItChangesNothing() throws Exception {
+        SshjClient.Result leader = SshjClient.run(fleet, primary, SESSION, "enableMc 1 ocp-a LEADER\nexit\n");
+        assertEquals(0, leader.status(), leader.err());
+        assertTrue(leader.out().startsWith("ocp-bootstrap> enableMc success: cluster 1 ocp-a LEADER"), leader.out());
+        SshjClient.Result follower = SshjClient.run(fleet, standby, SESSION, "enableMc 2 ocp-b FOLLOWER\n");
+        assertTrue(follower.out().contains("enableMc success: cluster 2 ocp-b FOLLOWER"), follower.out());
+        assertNull(ocp(standby).multiCluster(), "the mode takes effect at the restart");
 
-        assertTrue(SshjClient.exec(fleet, primary, "docker exec ocp " + BOOTSTRAP + " enableMc 1 ocp-a LEADER").contains("success"));
-        assertTrue(SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " enableMc 2 ocp-b FOLLOWER").contains("success"));
-        assertTrue(SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " showMc").contains("(restart pending)"));
         for (LabHost h : fleet.hosts()) {
             SshjClient.exec(fleet, h, "docker restart ocp");
             Http.await("http://" + h.address() + ":8080/api/status", Deploy.ADMIN_PW, 20);
         }
-        assertEquals("cluster_id: 2\ncluster_name: ocp-b\nrole: FOLLOWER\nmode: MULTI_CLUSTER\nbinding: none\n",
-                SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " showMc"));
+        JsonNode mode = ocp(standby).multiCluster();
+        assertEquals(2, mode.path("clusterId").asInt(), mode.toString());
+        assertEquals("FOLLOWER", mode.path("role").asText(), mode.toString());
+        assertEquals("LEADER", ocp(primary).multiCluster().path("role").asText());
 
-        SshjClient.Result leaderRegisters = SshjClient.run(fleet, primary, "docker exec -i ocp " + BOOTSTRAP + " registerMc "
-                + standby.address() + " 2881 meta_user@ocp_meta#metadb_b meta_database", Deploy.META_PW + "\n");
-        assertEquals(1, leaderRegisters.status());
-        assertTrue(leaderRegisters.err().contains("is LEADER"), leaderRegisters.err());
-        SshjClient.Result wrongPassword = SshjClient.run(fleet, standby, "docker exec -i ocp " + BOOTSTRAP + " registerMc "
-                + primary.address() + " 2881 meta_user@ocp_meta#metadb_a meta_database", "wrong\n");
-        assertEquals(1, wrongPassword.status());
-        assertTrue(wrongPassword.err().contains("ERROR 1045"), wrongPassword.err());
-
-        String register = "docker exec -i ocp " + BOOTSTRAP + " registerMc " + primary.address()
-                + " 2881 meta_user@ocp_meta#metadb_a meta_database";
-        assertTrue(SshjClient.run(fleet, standby, register, Deploy.META_PW + "\n").out().contains("registerMc success"));
-        assertEquals(0, SshjClient.run(fleet, standby, register, Deploy.META_PW + "\n").status()); // idempotent
-        assertTrue(SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " showMc")
-                .contains("binding: " + primary.address() + ":2881 meta_database"));
-
-        String query = "SELECT cluster_id, cluster_name, role, version, status, heartbeat_time, sync_status, access_address "
-                + "FROM meta_database.ocp_multi_cluster";
-        String first = awaitRows(query, 2);
-        Thread.sleep(2500);
-        String later = Deploy.sql(fleet, primary, primary.address(), "meta_user@ocp_meta", Deploy.META_PW, query).out();
-        String[] standbyRowBefore = first.lines().filter(l -> l.startsWith("2\t")).findFirst().orElseThrow().split("\t");
-        String[] standbyRow = later.lines().filter(l -> l.startsWith("2\t")).findFirst().orElseThrow().split("\t");
-        assertEquals("ocp-b", standbyRow[1]);
-        assertEquals("FOLLOWER", standbyRow[2]);
-        assertEquals("4.2.2", standbyRow[3]);
-        assertEquals("RUNNING", standbyRow[4]);
-        assertEquals("SYNCED", standbyRow[6]);
-        assertEquals("http://" + standby.address() + ":8080", standbyRow[7]);
-        assertTrue(standbyRow[5].compareTo(standbyRowBefore[5]) > 0, "heartbeat did not advance: " + first + " / " + later);
-        assertTrue(later.lines().anyMatch(l -> l.startsWith("1\tocp-a\tLEADER\t4.2.2\tRUNNING")), later);
-
-        // the standby's host goes down: its heartbeat stops, and the leader shows it timed out
-        standby.stop();
-        try {
-            Thread.sleep(6500);
-            String timedOut = Deploy.sql(fleet, primary, primary.address(), "meta_user@ocp_meta", Deploy.META_PW, query).out();
-            assertTrue(timedOut.lines().anyMatch(l -> l.startsWith("2\tocp-b\tFOLLOWER\t4.2.2\tHEARTBEAT_TIMEOUT")), timedOut);
-        } finally {
-            standby.start();
-        }
-        Http.await("http://" + standby.address() + ":8080/api/status", Deploy.ADMIN_PW, 20);
-        assertTrue(SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " unregisterMc").contains("success"));
-        assertEquals(1, Deploy.sql(fleet, primary, primary.address(), "meta_user@ocp_meta", Deploy.META_PW, query).out().lines().count());
+        // the same setting again (another node of the cluster, or a retried step): written again, nothing else changes
+        SshjClient.Result again = SshjClient.run(fleet, primary, SESSION, "enableMc 1 ocp-a LEADER\nexit\n");
+        assertTrue(again.out().contains("enableMc success"), again.out());
+        SshjClient.exec(fleet, primary, "docker restart ocp");
+        Http.await("http://" + primary.address() + ":8080/api/status", Deploy.ADMIN_PW, 20);
+        assertEquals(1, ocp(primary).multiCluster().path("clusterId").asInt());
     }
 
-    private static String awaitRows(String query, int rows) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        String out = "";
-        while (System.nanoTime() < deadline) {
-            out = Deploy.sql(fleet, primary, primary.address(), "meta_user@ocp_meta", Deploy.META_PW, query).out();
-            if (out.lines().filter(l -> !l.contains("\tNULL\t")).count() == rows) {
-                return out;
-            }
-            Thread.sleep(200);
+    @Test
+    void undocumentedCommandsAndArguments_areRefused() throws Exception {
+        for (String args : new String[] {"showMc", "registerMc 10.0.0.1 2881 u db", "enableMc 1 ocp-a LEADER", ""}) {
+            SshjClient.Result direct = SshjClient.run(fleet, standby, "docker exec ocp " + BOOTSTRAP + " " + args);
+            assertEquals(2, direct.status(), args);
+            assertTrue(direct.err().contains("usage: ocp-bootstrap -i"), direct.err());
         }
-        throw new AssertionError("the multi-cluster table never had " + rows + " rows with heartbeats: " + out);
+        SshjClient.Result session = SshjClient.run(fleet, standby, SESSION,
+                "showMc\nregisterMc 10.0.0.1 2881 u db\nenableMc 0 x LEADER\nunregisterMc\nexit\n");
+        assertEquals(0, session.status(), session.err());
+        assertTrue(session.out().contains("ERROR: unknown command 'showMc'"), session.out());
+        assertTrue(session.out().contains("ERROR: unknown command 'registerMc'"), session.out());
+        assertTrue(session.out().contains("ERROR: usage: enableMc"), session.out());
+        assertTrue(session.out().contains("ERROR: this cluster is not registered to a LEADER"), session.out());
+        // the tool lives in the OCP image only: the host itself has no such program
+        SshjClient.Result onTheHost = SshjClient.run(fleet, standby, BOOTSTRAP + " -i", "exit\n");
+        assertEquals(127, onTheHost.status());
+    }
+
+    private static OcpServer ocp(LabHost host) {
+        return (OcpServer) host.runtime().docker().process("ocp").orElseThrow();
     }
 }

@@ -144,23 +144,6 @@ class DeploymentFlowTest {
     }
 
     @Test
-    void standbyParameters_waitForTheBinding() {
-        String id = Api.submit("multi-cluster");
-        passEnvironmentCheck(id);
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            succeedRequested(id);
-            return Api.steps(id, "PENDING").stream().allMatch(s -> s.get("kind").equals("INIT_SYSTEM_PARAMETERS")
-                    && "ocp-sh".equals(s.get("cluster"))) && Api.steps(id, "REQUESTED").isEmpty();
-        });
-        List<Map<String, Object>> waiting = Api.steps(id, "PENDING");
-        assertEquals(3, waiting.size(), waiting.toString());
-        publish(EventType.STANDBY_BOUND, new StandbyBound(id, "ocp-sh", "ocp-hz"), id);
-        awaitStep(id, "init-system-parameters@sh-1", "REQUESTED");
-        Api.given().get("/deployments/" + id).then().body("facts.find { it.fact == 'standby-bound:ocp-sh' }.known",
-                equalTo(true));
-    }
-
-    @Test
     void failedStep_failsTheDeployment_andRetryRequestsItAgain() {
         String id = Api.submit("single-node");
         awaitStep(id, "prepare-host@ocp-1", "REQUESTED");

@@ -47,9 +47,6 @@ final class PlanFixture {
             if (multiCluster) {
                 step("enable-multi-cluster@" + host, StepKinds.ENABLE_MULTI_CLUSTER, host, name, Map.of());
             }
-            if (az == null) {
-                step("init-system-parameters@" + host, StepKinds.INIT_SYSTEM_PARAMETERS, host, name, Map.of());
-            }
         }
         clusters.add(new PlannedCluster(name, role, clusterId, "region-" + clusterId, null, name + "-meta",
                 "10.0." + clusterId + ".1:2881", multiCluster, names));

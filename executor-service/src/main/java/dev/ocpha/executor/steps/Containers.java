@@ -21,6 +21,12 @@ final class Containers {
      * options (already quoted) used when it must be created. Prints what it found or did.
      */
     static String ensureRunning(String container, String image, List<String> runOptions) {
+        return ensureRunning(container, image, "docker run -d --name " + quote(container) + " " + String.join(" ", runOptions)
+                + " " + quote(image));
+    }
+
+    /** As {@link #ensureRunning(String, String, List)}, creating the container with {@code run}, a whole docker run line. */
+    static String ensureRunning(String container, String image, String run) {
         String c = quote(container);
         String i = quote(image);
         return "found=$(docker ps -a --filter name=^" + container + "$ --format '{{.Names}}') || exit 75\n"
@@ -35,7 +41,7 @@ final class Containers {
                 + "  docker start " + c + " >/dev/null || exit 75\n"
                 + "  echo \"container " + container + " existed stopped and was started\"\n"
                 + "else\n"
-                + "  docker run -d --name " + c + " " + String.join(" ", runOptions) + " " + i + " >/dev/null || exit 75\n"
+                + "  " + run + " >/dev/null || exit 75\n"
                 + "  echo \"container " + container + " created from " + image + "\"\n"
                 + "fi\n"
                 + "[ \"$(docker inspect --format '{{.State.Running}}' " + c + ")\" = true ] || "

@@ -1,18 +1,35 @@
 package dev.ocpha.executor.steps;
 
+import static dev.ocpha.executor.steps.Shell.quote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 
 /**
- * The OCP container of a node (ocp-facts §6.3): the {@code OCP_METADB_*}/{@code OCP_MONITORDB_*} environment contract,
- * CPU and memory limits, host network, and {@code OCP_CONFIG_PROPERTIES} with the port and the multi-AZ and
- * multi-cluster fields. The three passwords reach docker through its environment, read from standard input.
+ * The OCP container of a node as oceanbase/ocp-doc@V4.2.2
+ * {@code zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md} runs it: the
+ * {@code OCP_METADB_*}/{@code OCP_MONITORDB_*} environment, CPU and memory limits, host network, and the system
+ * parameters in {@code OCP_CONFIG_PROPERTIES}, which OCP reads at its first start only. OCP documents no other way
+ * to set them but its UI (oceanbase/ocp-doc@V4.2.2
+ * {@code zh-CN/1600.system-management-features/300.manage-system-parameter/200.modify-system-parameters.md}), so an
+ * existing container whose properties differ from the planned ones is a conflict for a person, not something to
+ * overwrite. The three passwords reach docker through its environment, read from standard input.
  */
 @ApplicationScoped
 public class InstallOcpStep implements Step {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROPERTIES = "OCP_CONFIG_PROPERTIES";
 
     @Override
     public String kind() {
@@ -21,7 +38,7 @@ public class InstallOcpStep implements Step {
 
     @Override
     public String description() {
-        return "Run the OCP container with the MetaDB environment contract, limits and host network";
+        return "Run the OCP container with the MetaDB environment, limits, host network and its first-boot system parameters";
     }
 
     @Override
@@ -35,7 +52,6 @@ public class InstallOcpStep implements Step {
         p.name("container");
         p.integer("cpu", 1, 1024);
         p.integer("memoryGb", 1, 4096);
-        p.port("httpPort");
         metaDbHost(p);
         p.port("metaDbPort");
         p.name("metaDbDatabase");
@@ -43,17 +59,12 @@ public class InstallOcpStep implements Step {
         p.require("metaPasswordRef");
         p.require("monitorPasswordRef");
         p.require("adminPasswordRef");
-        if (p.bool("multiAz")) {
-            p.name("az");
-            p.host("azOcpProxy");
-            p.host("azMetaDbProxy");
-        }
-        p.bool("multiCluster");
         p.dbUser("metaDbUser");
         p.dbUser("monitorDbUser");
+        configProperties(p);
     }
 
-    /** OCP refuses a MetaDB on the loopback name or address (ocp-facts §6.3): another node could not reach it. */
+    /** OCP refuses a MetaDB on the loopback name or address (550.docker-deploy-ocp.md): another node could not reach it. */
     private static String metaDbHost(StepParameters p) throws StepFailure {
         String host = p.host("metaDbHost");
         if (host.equals("127.0.0.1") || host.equalsIgnoreCase("localhost")) {
@@ -62,13 +73,43 @@ public class InstallOcpStep implements Step {
         return host;
     }
 
+    /**
+     * {@code ocp.site.url} as OCP takes it: {@code http://host:port}, no path, no trailing {@code /}; HTTPS is not
+     * supported (oceanbase/ocp-doc@V4.2.2 {@code zh-CN/1600.system-management-features/300.manage-system-parameter/
+     * 300.ocp-configuration-parameters.md}).
+     */
+    private static String siteUrl(StepParameters p) throws StepFailure {
+        String url = p.require("siteUrl");
+        if (!url.matches("http://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?:\\d{1,5}")) {
+            throw p.invalid("siteUrl", "is '" + url + "', not http://host:port (no https, no path, no trailing '/')");
+        }
+        return url;
+    }
+
     @Override
     public String run(StepContext context) throws StepFailure {
         StepParameters p = context.parameters();
         MediaLibrary.Medium medium = context.medium(p.name("media"));
         String container = p.name("container");
-        List<String> options = new ArrayList<>(Containers.limits(p.integer("cpu", 1, 1024), p.integer("memoryGb", 1, 4096)));
-        options.addAll(Containers.env("OCP_METADB_HOST", metaDbHost(p)));
+        Map<String, String> wanted = configProperties(p);
+        String inspect = context.template("read-ocp-properties", ActionType.RUN, Map.of("container", quote(container)));
+        String existing = context.run("reading " + PROPERTIES + " of an existing container " + container,
+                "found=$(docker ps -a --filter name=^" + container + "$ --format '{{.Names}}') || exit 75\n"
+                        + "[ -n \"$found\" ] || exit 0\n"
+                        + "env=$(" + inspect + ") || exit 75\n"
+                        + "echo found\n"
+                        // only this entry: the others hold the passwords
+                        + "printf '%s\\n' \"$env\" | grep -o '\"" + PROPERTIES + "=\\([^\"\\\\]\\|\\\\.\\)*\"' || true\n");
+        if (!existing.isBlank()) {
+            List<String> differences = differences(runningProperties(existing), wanted);
+            if (!differences.isEmpty()) {
+                throw StepFailure.permanent("container " + container + " on " + context.hostAddress()
+                        + " started with other system parameters: " + String.join("; ", differences)
+                        + ". OCP reads " + PROPERTIES + " at its first start only and offers no other way to change them"
+                        + " but its UI (系统管理 > 系统参数): change them there, or remove the container to install afresh");
+            }
+        }
+        List<String> options = new ArrayList<>(Containers.env("OCP_METADB_HOST", metaDbHost(p)));
         options.addAll(Containers.env("OCP_METADB_PORT", String.valueOf(p.port("metaDbPort"))));
         options.addAll(Containers.env("OCP_METADB_USER", p.dbUser("metaDbUser")));
         options.addAll(Containers.envFromCaller("OCP_METADB_PASSWORD"));
@@ -77,28 +118,89 @@ public class InstallOcpStep implements Step {
         options.addAll(Containers.envFromCaller("OCP_MONITORDB_PASSWORD"));
         options.addAll(Containers.env("OCP_MONITORDB_DBNAME", p.name("monitorDbDatabase")));
         options.addAll(Containers.envFromCaller("OCP_INITIAL_ADMIN_PASSWORD"));
-        options.addAll(Containers.env("OCP_CONFIG_PROPERTIES", configProperties(p)));
+        options.addAll(Containers.env(PROPERTIES, text(wanted)));
+        String run = context.template("install-ocp", ActionType.RUN, Map.of("container", quote(container),
+                "cpuQuota", p.integer("cpu", 1, 1024) + "00000", "memoryGb", String.valueOf(p.integer("memoryGb", 1, 4096)),
+                "environment", String.join(" ", options), "image", quote(medium.image())));
         String script = "IFS= read -r OCP_METADB_PASSWORD; IFS= read -r OCP_MONITORDB_PASSWORD;"
                 + " IFS= read -r OCP_INITIAL_ADMIN_PASSWORD\n"
                 + "export OCP_METADB_PASSWORD OCP_MONITORDB_PASSWORD OCP_INITIAL_ADMIN_PASSWORD\n"
-                + Containers.ensureRunning(container, medium.image(), options);
+                + Containers.ensureRunning(container, medium.image(), run);
         return context.run("running OCP container " + container, script, Shell.lines(context.secret("metaPasswordRef"),
                 context.secret("monitorPasswordRef"), context.secret("adminPasswordRef"))).strip();
     }
 
-    /** One {@code key:value} per line (ocp-facts §6.3); the multi-AZ keys carry what OAT's install form asks per node. */
-    static String configProperties(StepParameters p) throws StepFailure {
+    /**
+     * The first-boot system parameters, name → value. {@code server.port}, {@code ocp.site.url} and
+     * {@code obsdk.ob.connection.mode:direct} are the documented example (550.docker-deploy-ocp.md);
+     * {@code ocp.config-url.site.url} is the same access address; the {@code ocp.monitordb.*} names are those of the
+     * parameter list (300.ocp-configuration-parameters.md), as obd passes them at first start (oceanbase/obdeploy
+     * master {@code plugins/ocp-server/4.2.1/start.py}), except the password: the container's documented
+     * {@code OCP_MONITORDB_PASSWORD} carries it, so it never appears in a command line or {@code docker inspect}.
+     */
+    static Map<String, String> configProperties(StepParameters p) throws StepFailure {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", String.valueOf(p.port("httpPort")));
+        properties.put("ocp.site.url", siteUrl(p));
+        properties.put("ocp.config-url.site.url", siteUrl(p));
+        properties.put("obsdk.ob.connection.mode", "direct");
+        properties.put("ocp.monitordb.host", p.host("monitorDbHost"));
+        properties.put("ocp.monitordb.port", String.valueOf(p.port("monitorDbPort")));
+        properties.put("ocp.monitordb.username", p.dbUser("monitorDbUser"));
+        properties.put("ocp.monitordb.database", p.name("monitorDbDatabase"));
+        return properties;
+    }
+
+    /** One {@code name:value} per line, as {@code OCP_CONFIG_PROPERTIES} takes them. */
+    static String text(Map<String, String> properties) {
         List<String> lines = new ArrayList<>();
-        lines.add("server.port:" + p.port("httpPort"));
-        if (p.bool("multiAz")) {
-            lines.add("ocp.multi-az.enabled:true");
-            lines.add("ocp.multi-az.az-name:" + p.name("az"));
-            lines.add("ocp.multi-az.ocp-proxy:" + p.host("azOcpProxy"));
-            lines.add("ocp.multi-az.metadb-proxy:" + p.host("azMetaDbProxy"));
-        }
-        if (p.bool("multiCluster")) {
-            lines.add("ocp.multi-cluster.enabled:true");
-        }
+        properties.forEach((name, value) -> lines.add(name + ":" + value));
         return String.join("\n", lines);
+    }
+
+    /** The {@code name:value} lines of a properties text; a line without {@code :} counts as a name without value. */
+    static Map<String, String> parse(String text) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            properties.put((colon < 0 ? line : line.substring(0, colon)).strip(), colon < 0 ? null : line.substring(colon + 1).strip());
+        }
+        return properties;
+    }
+
+    /**
+     * What the probe printed for an existing container: {@code found}, then the JSON string of its
+     * {@code OCP_CONFIG_PROPERTIES=…} environment entry, if it has one.
+     */
+    static Map<String, String> runningProperties(String probe) throws StepFailure {
+        String entry = probe.lines().filter(line -> line.startsWith("\"")).findFirst().orElse(null);
+        if (entry == null) {
+            return Map.of();
+        }
+        try {
+            String variable = JSON.readValue(entry, String.class);
+            return parse(variable.substring(PROPERTIES.length() + 1));
+        } catch (JsonProcessingException e) {
+            throw StepFailure.retryable("docker inspect printed no readable " + PROPERTIES + ": " + entry);
+        }
+    }
+
+    /** Each parameter whose running value differs from the planned one: {@code name is 'a', planned 'b'}. */
+    static List<String> differences(Map<String, String> running, Map<String, String> wanted) {
+        List<String> differences = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>(running.keySet());
+        names.addAll(wanted.keySet());
+        for (String name : names) {
+            String was = running.get(name);
+            String planned = wanted.get(name);
+            if (!Objects.equals(was, planned)) {
+                differences.add(name + " is " + (was == null ? "not set" : "'" + was + "'") + ", planned "
+                        + (planned == null ? "not set" : "'" + planned + "'"));
+            }
+        }
+        return differences;
     }
 }

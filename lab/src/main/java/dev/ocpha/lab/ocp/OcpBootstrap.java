@@ -1,51 +1,64 @@
 package dev.ocpha.lab.ocp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ocpha.lab.metadb.MetaDbClient;
 import dev.ocpha.lab.metadb.SqlFailure;
-import dev.ocpha.lab.standins.ContainerProcess;
 import dev.ocpha.lab.standins.ToolCall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * {@code /home/admin/ocp-server/bin/ocp-bootstrap} inside an OCP container (ocp-facts §8.3), reached with
- * {@code docker exec [-i] <ocp> …}: {@code enableMc}, {@code showMc}, {@code registerMc} (password on stdin) and
- * {@code unregisterMc}. It works on the container's MetaDB ({@code OCP_METADB_*}) and, for registration, the
- * LEADER's MetaDB, both over real TCP.
+ * {@code /home/admin/ocp-server/bin/ocp-bootstrap} inside an OCP container, as oceanbase/ocp-doc@V4.2.2
+ * {@code zh-CN/1200.manage-disaster-recovery/300.ocp-multi-cluster-mode/900.multi-cluster-mode-switch.md} shows it:
+ * {@code ./ocp-bootstrap -i} opens an interactive session (prompt {@code ocp-bootstrap>}) that knows
+ * {@code enableMc <OCP_CLUSTER_ID> <OCP_CLUSTER_NAME> LEADER|FOLLOWER} and {@code unregisterMc}, working on the
+ * MetaDB the container's {@code OCP_METADB_*} name. Anything else is an unknown command; arguments other than
+ * {@code -i} get the usage. Assumptions where the doc is silent: the session reads its commands from standard input
+ * until {@code exit} or its end, prints {@code ERROR: …} for a command that fails and goes on, and ends with status 0
+ * like an interactive shell; {@code enableMc} on a cluster already in the mode writes the setting again.
  */
 public final class OcpBootstrap {
+    private static final String PROMPT = "ocp-bootstrap> ";
+    private static final List<String> METADB_ENV = List.of("OCP_METADB_HOST", "OCP_METADB_PORT", "OCP_METADB_USER",
+            "OCP_METADB_PASSWORD", "OCP_METADB_DBNAME");
+
     private OcpBootstrap() {
     }
 
     public static int run(ToolCall c) throws IOException {
-        List<String> a = c.args();
-        if (a.isEmpty()) {
-            return c.fail(2, "usage: ocp-bootstrap enableMc <id> <name> LEADER|FOLLOWER | showMc | "
-                    + "registerMc <leaderMetaDbHost> <port> <user> <database> (password on stdin) | unregisterMc");
+        if (!c.env().containsKey("LAB_CONTAINER")) {
+            // the tool exists inside the OCP image only
+            return c.fail(127, "bash: " + OcpServer.BOOTSTRAP_PATH + ": No such file or directory");
         }
-        Map<String, String> env = c.env();
-        for (String name : List.of("OCP_METADB_HOST", "OCP_METADB_PORT", "OCP_METADB_USER", "OCP_METADB_PASSWORD", "OCP_METADB_DBNAME")) {
-            if (!env.containsKey(name)) {
-                return c.fail(1, "ERROR: " + name + " is not exported (ocp-bootstrap runs inside the OCP container)");
+        if (!c.args().equals(List.of("-i"))) {
+            return c.fail(2, "usage: ocp-bootstrap -i   (interactive mode; commands: enableMc <OCP_CLUSTER_ID> "
+                    + "<OCP_CLUSTER_NAME> LEADER|FOLLOWER, unregisterMc, exit)");
+        }
+        for (String name : METADB_ENV) {
+            if (!c.env().containsKey(name)) {
+                return c.fail(1, "ERROR: " + name + " is not exported: set OCP_METADB_HOST/PORT/USER/PASSWORD/DBNAME first");
             }
         }
-        try (MetaDbClient own = ownMetaDb(c)) {
-            return switch (a.get(0)) {
-                case "enableMc" -> enableMc(c, own, a);
-                case "showMc" -> showMc(c, own);
-                case "registerMc" -> registerMc(c, own, a);
-                case "unregisterMc" -> unregisterMc(c, own);
-                default -> c.fail(2, "ERROR: unknown command '" + a.get(0) + "' (enableMc, showMc, registerMc, unregisterMc)");
-            };
-        } catch (SqlFailure f) {
-            return c.fail(1, "ERROR: cannot connect to this OCP's MetaDB at " + env.get("OCP_METADB_HOST") + ":"
-                    + env.get("OCP_METADB_PORT") + ": " + f.mysqlLine());
+        StringBuilder out = new StringBuilder(PROMPT);
+        for (String line : new String(c.stdin(), StandardCharsets.UTF_8).split("\n")) {
+            List<String> words = List.of(line.strip().split("\\s+"));
+            if (words.get(0).isEmpty()) {
+                out.append(PROMPT);
+                continue;
+            }
+            if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
+                break;
+            }
+            out.append(switch (words.get(0)) {
+                case "enableMc" -> enableMc(c, words);
+                case "unregisterMc" -> unregisterMc(c);
+                default -> "ERROR: unknown command '" + words.get(0) + "' (enableMc, unregisterMc, exit)";
+            }).append('\n').append(PROMPT);
         }
+        c.out(out.append('\n').toString());
+        return 0;
     }
 
     private static MetaDbClient ownMetaDb(ToolCall c) throws SqlFailure {
@@ -57,99 +70,50 @@ public final class OcpBootstrap {
                 env.get("OCP_METADB_USER"), env.get("OCP_METADB_PASSWORD"), env.get("OCP_METADB_DBNAME"));
     }
 
-    private static int enableMc(ToolCall c, MetaDbClient own, List<String> a) throws IOException, SqlFailure {
+    private static String unreachable(ToolCall c, SqlFailure f) {
+        return "ERROR: cannot connect to this OCP's MetaDB at " + c.env().get("OCP_METADB_HOST") + ":"
+                + c.env().get("OCP_METADB_PORT") + ": " + f.mysqlLine();
+    }
+
+    private static String enableMc(ToolCall c, List<String> a) {
         if (a.size() != 4 || !a.get(1).matches("[1-9]\\d{0,8}") || !a.get(2).matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
                 || !List.of("LEADER", "FOLLOWER").contains(a.get(3))) {
-            return c.fail(2, "usage: enableMc <OCP_CLUSTER_ID (positive number)> <OCP_CLUSTER_NAME> <LEADER|FOLLOWER>");
+            return "ERROR: usage: enableMc <OCP_CLUSTER_ID (positive number)> <OCP_CLUSTER_NAME> <LEADER|FOLLOWER>";
         }
+        MetaDbClient own;
         try {
+            own = ownMetaDb(c);
+        } catch (SqlFailure f) {
+            return unreachable(c, f);
+        }
+        try (own) {
             own.op(OcpServer.JSON.createObjectNode().put("op", "mcEnable").put("clusterId", Integer.parseInt(a.get(1)))
                     .put("clusterName", a.get(2)).put("role", a.get(3)));
         } catch (SqlFailure f) {
-            return c.fail(1, "ERROR: " + f.getMessage());
+            return "ERROR: " + f.getMessage();
         }
-        c.out("enableMc success: cluster " + a.get(1) + " " + a.get(2) + " " + a.get(3)
-                + "; restart OCP (docker restart) on every instance of this cluster to take effect\n");
-        return 0;
+        return "enableMc success: cluster " + a.get(1) + " " + a.get(2) + " " + a.get(3)
+                + "; restart OCP (docker restart) on every instance of this cluster to take effect";
     }
 
-    private static int showMc(ToolCall c, MetaDbClient own) throws IOException, SqlFailure {
-        JsonNode mc = own.op(OcpServer.JSON.createObjectNode().put("op", "mcGet")).get("mc");
-        Optional<OcpServer> server = server(c);
-        JsonNode running = server.map(OcpServer::multiCluster).orElse(null);
-        if (mc == null || mc.isNull()) {
-            c.out("mode: STANDALONE\nbinding: none\n");
-            return 0;
-        }
-        boolean effective = running != null && running.path("clusterId").asInt() == mc.path("clusterId").asInt()
-                && running.path("role").asText().equals(mc.path("role").asText());
-        c.out("cluster_id: " + mc.path("clusterId").asInt() + "\ncluster_name: " + mc.path("clusterName").asText()
-                + "\nrole: " + mc.path("role").asText() + "\nmode: MULTI_CLUSTER" + (effective ? "" : " (restart pending)")
-                + "\nbinding: " + (mc.hasNonNull("leaderHost") ? mc.get("leaderHost").asText() + ":" + mc.get("leaderPort").asInt()
-                + " " + mc.get("leaderDatabase").asText() + " as " + mc.get("leaderUser").asText() : "none") + "\n");
-        return 0;
-    }
-
-    private static int registerMc(ToolCall c, MetaDbClient own, List<String> a) throws IOException, SqlFailure {
-        if (a.size() != 5 || !a.get(2).matches("\\d{1,5}")) {
-            return c.fail(2, "usage: registerMc <leaderMetaDbHost> <port> <user> <database>, with the password on stdin");
-        }
-        JsonNode mc = own.op(OcpServer.JSON.createObjectNode().put("op", "mcGet")).get("mc");
-        if (mc == null || mc.isNull()) {
-            return c.fail(1, "ERROR: multi-cluster mode is not enabled here (enableMc <id> <name> FOLLOWER, then restart)");
-        }
-        if (!"FOLLOWER".equals(mc.path("role").asText())) {
-            return c.fail(1, "ERROR: registerMc is for a FOLLOWER cluster; this cluster (" + mc.path("clusterName").asText()
-                    + ") is " + mc.path("role").asText());
-        }
-        Optional<OcpServer> server = server(c);
-        JsonNode running = server.map(OcpServer::multiCluster).orElse(null);
-        if (running == null || !"FOLLOWER".equals(running.path("role").asText())) {
-            return c.fail(1, "ERROR: the running OCP is not in FOLLOWER multi-cluster mode yet: restart it after enableMc");
-        }
-        String password = new String(c.stdin(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        if (password.isEmpty()) {
-            return c.fail(1, "ERROR: no password on stdin for " + a.get(3));
-        }
-        String leaderHost = a.get(1);
-        int leaderPort = Integer.parseInt(a.get(2));
-        try (MetaDbClient leader = MetaDbClient.connect(c.host().address(), leaderHost, leaderPort, a.get(3), password, a.get(4))) {
-            leader.op(OcpServer.JSON.createObjectNode().put("op", "mcRegister").put("clusterId", mc.path("clusterId").asInt())
-                    .put("clusterName", mc.path("clusterName").asText()).put("role", "FOLLOWER")
-                    .put("version", server.get().buildVersion()).put("accessAddress", server.get().accessAddress()));
+    private static String unregisterMc(ToolCall c) {
+        try (MetaDbClient own = ownMetaDb(c)) {
+            JsonNode mc = own.op(OcpServer.JSON.createObjectNode().put("op", "mcGet")).get("mc");
+            if (mc == null || mc.isNull() || !mc.hasNonNull("leaderHost")) {
+                return "ERROR: this cluster is not registered to a LEADER";
+            }
+            String warning = "";
+            try (MetaDbClient leader = MetaDbClient.connect(c.host().address(), mc.get("leaderHost").asText(),
+                    mc.get("leaderPort").asInt(), mc.get("leaderUser").asText(), mc.get("leaderPassword").asText(),
+                    mc.get("leaderDatabase").asText())) {
+                leader.op(OcpServer.JSON.createObjectNode().put("op", "mcRemove").put("clusterId", mc.path("clusterId").asInt()));
+            } catch (SqlFailure f) {
+                warning = "WARN: the LEADER's MetaDB is unreachable (" + f.mysqlLine() + "); unbinding locally only\n";
+            }
+            own.op(OcpServer.JSON.createObjectNode().put("op", "mcUnbind"));
+            return warning + "unregisterMc success";
         } catch (SqlFailure f) {
-            return c.fail(1, "ERROR: cannot register to the LEADER's MetaDB at " + leaderHost + ":" + leaderPort + ": " + f.mysqlLine());
+            return unreachable(c, f);
         }
-        ObjectNode bind = OcpServer.JSON.createObjectNode().put("op", "mcBind").put("leaderHost", leaderHost)
-                .put("leaderPort", leaderPort).put("leaderUser", a.get(3)).put("leaderDatabase", a.get(4)).put("leaderPassword", password);
-        own.op(bind);
-        c.out("registerMc success: cluster " + mc.path("clusterId").asInt() + " " + mc.path("clusterName").asText()
-                + " registered as FOLLOWER to " + leaderHost + ":" + leaderPort + "\n");
-        return 0;
-    }
-
-    private static int unregisterMc(ToolCall c, MetaDbClient own) throws IOException, SqlFailure {
-        JsonNode mc = own.op(OcpServer.JSON.createObjectNode().put("op", "mcGet")).get("mc");
-        if (mc == null || mc.isNull() || !mc.hasNonNull("leaderHost")) {
-            return c.fail(1, "ERROR: this cluster is not registered to a LEADER");
-        }
-        try (MetaDbClient leader = MetaDbClient.connect(c.host().address(), mc.get("leaderHost").asText(), mc.get("leaderPort").asInt(),
-                mc.get("leaderUser").asText(), mc.get("leaderPassword").asText(), mc.get("leaderDatabase").asText())) {
-            leader.op(OcpServer.JSON.createObjectNode().put("op", "mcRemove").put("clusterId", mc.path("clusterId").asInt()));
-        } catch (SqlFailure f) {
-            c.err("WARN: the LEADER's MetaDB is unreachable (" + f.mysqlLine() + "); unbinding locally only\n");
-        }
-        own.op(OcpServer.JSON.createObjectNode().put("op", "mcUnbind"));
-        c.out("unregisterMc success\n");
-        return 0;
-    }
-
-    private static Optional<OcpServer> server(ToolCall c) {
-        String name = c.env().get("LAB_CONTAINER");
-        if (name == null) {
-            return Optional.empty();
-        }
-        Optional<ContainerProcess> process = c.host().docker().process(name);
-        return process.filter(OcpServer.class::isInstance).map(OcpServer.class::cast);
     }
 }

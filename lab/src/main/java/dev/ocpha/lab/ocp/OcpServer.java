@@ -2,7 +2,6 @@ package dev.ocpha.lab.ocp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -28,7 +27,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,18 +35,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The OCP server container (ocp-facts §6.3, §7, §8, §11). After the fleet's start delay it reads the container
- * environment contract, connects to its MetaDB over real TCP, then serves HTTP on the host's address and
- * {@code server.port}: {@code /api/status}, {@code /api/v2/info}, {@code /api/v2/time}, the system parameters, all
- * journaled. In multi-cluster mode it heartbeats its row in the LEADER's MetaDB while it runs.
+ * environment contract and, at its first boot against a MetaDB, its system parameters from
+ * {@code OCP_CONFIG_PROPERTIES} (one {@code name:value} per line, oceanbase/ocp-doc@V4.2.2
+ * {@code zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md}); a malformed line stops
+ * the container with the reason in its log. It connects to its MetaDB over real TCP, then serves HTTP on the host's
+ * address and {@code server.port}: {@code /api/status}, {@code /api/v2/info}, {@code /api/v2/time}, all journaled;
+ * OCP documents no REST API for its system parameters, so there is none (404 like any unknown path). In
+ * multi-cluster mode it heartbeats its row in the LEADER's MetaDB while it runs.
  */
 public final class OcpServer implements ContainerProcess {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BOOTSTRAP_PATH = "/home/admin/ocp-server/bin/ocp-bootstrap";
-    /** The parameters each AZ of a multi-AZ OCP has its own value of (ocp-facts §9, AZ/300). */
-    private static final Set<String> PER_AZ = Set.of("ocp.site.url", "ocp.config-url.site.url",
-            "ocp.monitordb.host", "ocp.monitordb.port", "ocp.monitordb.username", "ocp.monitordb.password",
-            "ocp.monitordb.database");
-    private static final String AZ_SCOPE = "az:";
     private static final List<String> REQUIRED_ENV = List.of("OCP_METADB_HOST", "OCP_METADB_PORT", "OCP_METADB_USER",
             "OCP_METADB_PASSWORD", "OCP_METADB_DBNAME", "OCP_MONITORDB_USER", "OCP_MONITORDB_PASSWORD",
             "OCP_MONITORDB_DBNAME", "OCP_INITIAL_ADMIN_PASSWORD");
@@ -79,7 +76,7 @@ public final class OcpServer implements ContainerProcess {
     }
 
     private int configuredPort() {
-        String port = envProperties().get("server.port");
+        String port = ConfigProperties.lenient(container.env.get(ConfigProperties.VARIABLE)).get("server.port");
         return port != null && port.matches("\\d{1,5}") ? Integer.parseInt(port) : 8080;
     }
 
@@ -90,6 +87,15 @@ public final class OcpServer implements ContainerProcess {
 
     @Override
     public void start() {
+        // the documented session runs ./ocp-bootstrap from its directory inside the container (docker exec … bash -c
+        // 'cd /home/admin/ocp-server/bin && ./ocp-bootstrap -i'); the lab's containers share the host's filesystem
+        Path bin = host.root().resolve(BOOTSTRAP_PATH.substring(1)).getParent();
+        try {
+            Files.createDirectories(bin);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        host.lab().control().writeClient(bin, "ocp-bootstrap", host.token());
         log("bootstrap.log", "OCP container " + container.name + " starting (image " + container.image + ")");
         timer.schedule(this::boot, host.lab().ocpStartDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -113,10 +119,17 @@ public final class OcpServer implements ContainerProcess {
             fail("IAM10009: OCP_INITIAL_ADMIN_PASSWORD " + adminProblem);
             return;
         }
+        Map<String, String> properties;
+        try {
+            properties = ConfigProperties.parse(container.env.get(ConfigProperties.VARIABLE));
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
         buildVersion = host.ocpVersionFault() != null ? host.ocpVersionFault() : container.version;
-        effective.putAll(SystemParameter.defaults(container.env));
-        effective.putAll(envProperties());
-        loadFromMetaDb();
+        effective.putAll(ConfigProperties.defaults(container.env));
+        effective.putAll(properties);
+        loadFromMetaDb(properties);
         int port = container.hostPort(Integer.parseInt(effective.getOrDefault("server.port", "8080")));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host.address(), port), 50);
@@ -140,29 +153,17 @@ public final class OcpServer implements ContainerProcess {
     }
 
     /**
-     * Writes the environment's properties where the MetaDB has none yet, then takes the MetaDB's values: the
-     * cluster's, then its own AZ's, which win (ocp-facts §9: each AZ has its own site URL, ConfigUrl and MonitorDB).
+     * The first boot against this MetaDB stores the environment's properties there; every boot then takes the
+     * MetaDB's values, so a later change of {@code OCP_CONFIG_PROPERTIES} has no effect, as with OCP.
      */
-    private void loadFromMetaDb() {
+    private void loadFromMetaDb(Map<String, String> properties) {
         try (MetaDbClient db = metaDb()) {
             ObjectNode initial = JSON.createObjectNode().put("op", "configSetIfAbsent");
             ObjectNode values = initial.putObject("values");
-            envProperties().forEach((name, value) -> values.put(storedName(name), value));
+            properties.forEach(values::put);
             db.op(initial);
-            Map<String, String> stored = new LinkedHashMap<>();
             db.op(JSON.createObjectNode().put("op", "configGet")).path("config").fields()
-                    .forEachRemaining(e -> stored.put(e.getKey(), e.getValue().asText()));
-            stored.forEach((name, value) -> {
-                if (!name.startsWith(AZ_SCOPE)) {
-                    effective.put(name, value);
-                }
-            });
-            String own = az() == null ? null : AZ_SCOPE + az() + ":";
-            stored.forEach((name, value) -> {
-                if (own != null && name.startsWith(own)) {
-                    effective.put(name.substring(own.length()), value);
-                }
-            });
+                    .forEachRemaining(e -> effective.put(e.getKey(), e.getValue().asText()));
             JsonNode mc = db.op(JSON.createObjectNode().put("op", "mcGet")).get("mc");
             multiCluster = mc == null || mc.isNull() ? null : mc;
             metaDbProblem = null;
@@ -170,17 +171,6 @@ public final class OcpServer implements ContainerProcess {
             metaDbProblem = f.mysqlLine();
             log("ocp.log", "ERROR cannot connect to MetaDB " + metaDbAddress() + ": " + f.mysqlLine());
         }
-    }
-
-    /** This OCP's availability zone when it was installed in multi-AZ mode, else null. */
-    private String az() {
-        Map<String, String> env = envProperties();
-        return "true".equals(env.get("ocp.multi-az.enabled")) ? env.get("ocp.multi-az.az-name") : null;
-    }
-
-    /** Where a parameter lives in the MetaDB: per AZ for the per-AZ ones of a multi-AZ OCP, else cluster-wide. */
-    private String storedName(String name) {
-        return az() != null && PER_AZ.contains(name) ? AZ_SCOPE + az() + ":" + name : name;
     }
 
     private MetaDbClient metaDb() throws SqlFailure {
@@ -195,18 +185,6 @@ public final class OcpServer implements ContainerProcess {
 
     private String metaDbAddress() {
         return container.env.get("OCP_METADB_HOST") + ":" + container.env.get("OCP_METADB_PORT");
-    }
-
-    Map<String, String> envProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        String raw = container.env.getOrDefault("OCP_CONFIG_PROPERTIES", "");
-        for (String line : raw.replace("\\n", "\n").split("[\\n;]")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                properties.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-        }
-        return properties;
     }
 
     private void fail(String why) {
@@ -345,15 +323,6 @@ public final class OcpServer implements ContainerProcess {
                         .put("buildJavaVersion", "1.8.0_392").put("springBootVersion", "2.7.18");
                 status = send(exchange, 200, "application/json", envelope(info, began));
                 summary = "buildVersion " + buildVersion;
-            } else if (path.equals("/api/v2/config/systemParameters") && method.equals("GET")) {
-                status = send(exchange, 200, "application/json", envelope(parameters(), began));
-                summary = "parameters";
-            } else if (path.startsWith("/api/v2/config/systemParameters/") && method.equals("PUT")) {
-                String name = path.substring("/api/v2/config/systemParameters/".length());
-                Object[] outcome = setParameter(name, exchange.getRequestBody().readAllBytes(), began);
-                status = send(exchange, (Integer) outcome[0], "application/json", (String) outcome[1]);
-                summary = (Integer) outcome[0] == 200 ? "set " + name + (SystemParameter.ALL.containsKey(name)
-                        && SystemParameter.ALL.get(name).secret() ? "" : "=" + effectiveOrPending(name)) : "rejected " + name;
             } else {
                 status = send(exchange, 404, "application/json", error(404, "NOT_FOUND", "No handler for " + method + " " + path, began));
                 summary = "not found";
@@ -397,77 +366,6 @@ public final class OcpServer implements ContainerProcess {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private ObjectNode parameters() {
-        Map<String, String> stored = storedParameters();
-        ObjectNode data = JSON.createObjectNode();
-        ArrayNode contents = data.putArray("contents");
-        for (SystemParameter p : SystemParameter.ALL.values()) {
-            String current = effective.getOrDefault(p.name(), "");
-            String pending = stored.get(p.name());
-            ObjectNode item = contents.addObject().put("name", p.name())
-                    .put("value", p.secret() && !current.isEmpty() ? "******" : current)
-                    .put("needRestart", p.needsRestart()).put("description", p.description());
-            if (pending != null && !pending.equals(current)) {
-                item.put("pendingValue", p.secret() ? "******" : pending);
-            } else {
-                item.putNull("pendingValue");
-            }
-        }
-        data.putObject("page").put("totalElements", contents.size()).put("totalPage", 1).put("number", 1).put("size", contents.size());
-        return data;
-    }
-
-    private Map<String, String> storedParameters() {
-        Map<String, String> stored = new LinkedHashMap<>();
-        try (MetaDbClient db = metaDb()) {
-            db.op(JSON.createObjectNode().put("op", "configGet")).path("config").fields()
-                    .forEachRemaining(e -> stored.put(e.getKey(), e.getValue().asText()));
-        } catch (SqlFailure f) {
-            // shown as no pending values; /api/status tells that the MetaDB is gone
-        }
-        return stored;
-    }
-
-    private String effectiveOrPending(String name) {
-        return storedParameters().getOrDefault(name, effective.get(name));
-    }
-
-    private Object[] setParameter(String name, byte[] body, long began) {
-        SystemParameter parameter = SystemParameter.ALL.get(name);
-        if (parameter == null) {
-            return new Object[] {404, error(404, "PARAMETER_NOT_FOUND", "system parameter '" + name + "' does not exist", began)};
-        }
-        JsonNode value;
-        try {
-            value = JSON.readTree(body).get("value");
-        } catch (IOException e) {
-            value = null;
-        }
-        if (value == null || !value.isValueNode()) {
-            return new Object[] {400, error(400, "ILLEGAL_ARGUMENT", "the body must be {\"value\": \"…\"}", began)};
-        }
-        String text = value.asText();
-        String invalid = parameter.invalid(text);
-        if (invalid != null) {
-            return new Object[] {400, error(400, "ILLEGAL_ARGUMENT", invalid, began)};
-        }
-        try (MetaDbClient db = metaDb()) {
-            db.op(JSON.createObjectNode().put("op", "configSet").put("name", storedName(name)).put("value", text));
-        } catch (SqlFailure f) {
-            return new Object[] {500, error(500, "METADB_UNAVAILABLE", "cannot store the parameter: " + f.mysqlLine(), began)};
-        }
-        if (!parameter.needsRestart()) {
-            effective.put(name, text);
-        }
-        log("ocp.log", "system parameter " + name + " set" + (parameter.needsRestart() ? " (takes effect after a restart)" : ""));
-        ObjectNode data = JSON.createObjectNode().put("name", name).put("value", parameter.secret() ? "******" : effective.get(name))
-                .put("needRestart", parameter.needsRestart());
-        if (parameter.needsRestart()) {
-            data.put("pendingValue", parameter.secret() ? "******" : text);
-        }
-        return new Object[] {200, envelope(data, began)};
     }
 
     private String envelope(JsonNode data, long began) {

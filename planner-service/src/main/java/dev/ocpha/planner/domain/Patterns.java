@@ -21,8 +21,14 @@ public final class Patterns {
     public static final String ADDRESS_MESSAGE = "must be an IPv4 address or a DNS name";
     public static final String HOST_PORT = ADDRESS + "(:\\d{1,5})?";
     public static final String HOST_PORT_MESSAGE = "must be host or host:port (IPv4 address or DNS name)";
-    public static final String URL = "https?://" + HOST_PORT;
-    public static final String URL_MESSAGE = "must be http(s)://host[:port] without a path or trailing /";
+    /**
+     * An OCP access address as {@code ocp.site.url} takes it: HTTP only, a port, no path or trailing {@code /}
+     * (oceanbase/ocp-doc@V4.2.2 {@code zh-CN/1600.system-management-features/300.manage-system-parameter/
+     * 300.ocp-configuration-parameters.md}).
+     */
+    public static final String SITE_URL = "http://" + ADDRESS + ":\\d{1,5}";
+    public static final String SITE_URL_MESSAGE = "must be http://host:port (OCP's ocp.site.url: no https, no path, "
+            + "no trailing /)";
     public static final String USER = "[a-z_][a-z0-9_-]*";
     public static final String USER_MESSAGE = "must be a Unix user name";
 

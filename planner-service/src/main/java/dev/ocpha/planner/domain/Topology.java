@@ -168,7 +168,7 @@ public record Topology(
             @NotBlank @Size(max = 50) @Pattern(regexp = Patterns.NAME, message = Patterns.NAME_MESSAGE) String name,
             @NotNull ClusterRole role,
             @Size(max = 63) @Pattern(regexp = Patterns.LABEL, message = Patterns.LABEL_MESSAGE) String region,
-            @Size(max = 255) @Pattern(regexp = Patterns.URL, message = Patterns.URL_MESSAGE) String accessAddress) {
+            @Size(max = 255) @Pattern(regexp = Patterns.SITE_URL, message = Patterns.SITE_URL_MESSAGE) String accessAddress) {
     }
 
     /** An availability zone: the IDCs mapped to it, its OCP proxy (the AZ's entry) and MetaDB proxy. */

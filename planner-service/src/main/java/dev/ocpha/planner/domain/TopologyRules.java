@@ -178,7 +178,7 @@ final class TopologyRules {
         }
         for (int i = 0; i < clusters.size(); i++) {
             Topology.Cluster cluster = clusters.get(i);
-            if (cluster != null && cluster.accessAddress() != null && cluster.accessAddress().matches(Patterns.URL)) {
+            if (cluster != null && cluster.accessAddress() != null && cluster.accessAddress().matches(Patterns.SITE_URL)) {
                 problem("clusters[" + i + "].accessAddress", Addresses.problemWithUrl(cluster.accessAddress()));
             }
         }

@@ -117,7 +117,7 @@ final class CriticalPathEstimator {
         return fact;
     }
 
-    /** A cluster is active once every node registered and got its parameters (directly or per AZ). */
+    /** A cluster is active once every node is installed (and in multi-cluster mode) and every AZ got its parameters. */
     private List<String> clusterActive(PlannedCluster cluster) {
         List<String> done = new ArrayList<>();
         for (String host : cluster.hosts()) {
@@ -125,9 +125,7 @@ final class CriticalPathEstimator {
                 continue;
             }
             String az = plan.host(host).az();
-            String parameters = StepCatalog.stepId(StepKinds.INIT_SYSTEM_PARAMETERS, host);
-            done.add(az != null ? fact(Facts.azActive(az)) : finish.containsKey(parameters) ? parameters
-                    : lastStepOn(host));
+            done.add(az != null ? fact(Facts.azActive(az)) : lastStepOn(host));
         }
         return done;
     }
@@ -139,8 +137,7 @@ final class CriticalPathEstimator {
     private String lastStepOn(String host) {
         String last = null;
         for (PlannedStep step : plan.steps()) {
-            if (step.host().equals(host) && finish.containsKey(step.stepId())
-                    && !step.kind().equals(StepKinds.INIT_SYSTEM_PARAMETERS)) {
+            if (step.host().equals(host) && finish.containsKey(step.stepId())) {
                 last = step.stepId();
             }
         }

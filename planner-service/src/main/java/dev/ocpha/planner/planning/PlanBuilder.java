@@ -113,10 +113,9 @@ public final class PlanBuilder {
 
     private String describe(Topology.Cluster cluster) {
         boolean standby = cluster.role() == Topology.ClusterRole.STANDBY;
-        return (standby ? "STANDBY" : "PRIMARY") + " cluster " + cluster.name() + ": installation media, MetaDB, OCP"
+        return (standby ? "STANDBY" : "PRIMARY") + " cluster " + cluster.name() + ": installation media, MetaDB, OCP with its system parameters"
                 + (topology.has(DeploymentMode.MULTI_CLUSTER) ? ", multi-cluster mode" : "")
-                + (standby ? ", registration to the primary (the registry asks for it)" : "")
-                + ", system parameters";
+                + (standby ? ", registration to the primary (the registry asks for it)" : "");
     }
 
     private List<String> clusterGates(Topology.Cluster cluster) {
@@ -146,10 +145,6 @@ public final class PlanBuilder {
         String az = azOfIdc.get(host.idc());
         return topology.azList().stream()
                 .anyMatch(a -> a.name().equals(az) && azCluster(a).equals(clusterOf(host).name())) ? az : null;
-    }
-
-    private Topology.Az az(String name) {
-        return topology.azList().stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
     }
 
     private List<Topology.Host> hostsOf(Topology.Cluster cluster) {
@@ -318,13 +313,9 @@ public final class PlanBuilder {
         install.put("metaPasswordRef", secretRefs.get(SecretKeys.META_TENANT));
         install.put("monitorPasswordRef", secretRefs.get(SecretKeys.MONITOR_TENANT));
         install.put("adminPasswordRef", secretRefs.get(SecretKeys.OCP_ADMIN));
-        install.put("multiAz", Boolean.toString(az != null));
-        if (az != null) {
-            install.put("az", az);
-            install.put("azOcpProxy", az(az).ocpProxyWithPort());
-            install.put("azMetaDbProxy", az(az).metaDbProxyWithPort());
-        }
-        install.put("multiCluster", Boolean.toString(planned.multiCluster()));
+        install.put("siteUrl", siteUrl(cluster));
+        install.put("monitorDbHost", metaDbHosts(cluster).get(0).address());
+        install.put("monitorDbPort", Integer.toString(ResourcePlanner.PROXY_PORT));
         String installed = add(StepKinds.INSTALL_OCP, node.name(), node, name, phase,
                 "Install OCP " + topology.ocp().version() + " on " + node.name()
                         + (az != null ? " in AZ " + az : ""), installAfter, List.of(), install);
@@ -333,34 +324,15 @@ public final class PlanBuilder {
                 Map.of("url", url(node), "adminPasswordRef", secretRefs.get(SecretKeys.OCP_ADMIN),
                         "waitSeconds", Integer.toString(WAIT_SECONDS),
                         "intervalSeconds", Integer.toString(POLL_INTERVAL_SECONDS)));
-        String last = healthy;
         if (planned.multiCluster()) {
             boolean primary = cluster.role() == Topology.ClusterRole.PRIMARY;
-            last = add(StepKinds.ENABLE_MULTI_CLUSTER, node.name(), node, name, phase,
+            add(StepKinds.ENABLE_MULTI_CLUSTER, node.name(), node, name, phase,
                     "Enable multi-cluster mode on " + node.name() + " as " + (primary ? "LEADER" : "FOLLOWER")
                             + " of cluster " + name, List.of(healthy), List.of(),
                     Map.of("container", OCP_CONTAINER, "clusterId", Integer.toString(planned.clusterId()),
                             "clusterName", name, "clusterRole", primary ? "LEADER" : "FOLLOWER", "url", url(node),
                             "adminPasswordRef", secretRefs.get(SecretKeys.OCP_ADMIN)));
         }
-        if (az != null) {
-            // Nodes in an AZ get their parameters per AZ from the registry (APPLY_AZ_PARAMETERS, ADR 0001).
-            return;
-        }
-        List<String> awaits = cluster.role() == Topology.ClusterRole.STANDBY
-                ? List.of(Facts.standbyBound(name)) : List.of();
-        Map<String, String> params = new HashMap<>();
-        params.put("url", url(node));
-        params.put("adminPasswordRef", secretRefs.get(SecretKeys.OCP_ADMIN));
-        params.put("container", OCP_CONTAINER);
-        params.put("param.ocp.site.url", siteUrl(cluster));
-        params.put("param.ocp.config-url.site.url", siteUrl(cluster));
-        params.put("param.ocp.monitordb.host", metaDbHost);
-        params.put("param.ocp.monitordb.port", Integer.toString(ResourcePlanner.PROXY_PORT));
-        add(StepKinds.INIT_SYSTEM_PARAMETERS, node.name(), node, name, phase,
-                "Initialise the system parameters of " + node.name() + " (site URL, ConfigUrl, MonitorDB)"
-                        + (awaits.isEmpty() ? "" : " once the standby is bound to the primary"),
-                List.of(last), awaits, params);
     }
 
     /**

@@ -21,7 +21,6 @@ public final class StepCatalog {
             Map.entry(StepKinds.INSTALL_OCP, new Timing(1200, 180)),
             Map.entry(StepKinds.WAIT_OCP_HEALTHY, new Timing(360, 120)),
             Map.entry(StepKinds.ENABLE_MULTI_CLUSTER, new Timing(900, 180)),
-            Map.entry(StepKinds.INIT_SYSTEM_PARAMETERS, new Timing(900, 180)),
             Map.entry(StepKinds.REGISTER_STANDBY, new Timing(900, 120)),
             Map.entry(StepKinds.APPLY_AZ_PARAMETERS, new Timing(900, 180)),
             Map.entry(StepKinds.REMOVE_OCP, new Timing(600, 30)),

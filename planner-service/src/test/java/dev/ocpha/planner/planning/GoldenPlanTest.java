@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ocpha.contracts.Facts;
-import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.model.PlannedStep;
 import dev.ocpha.planner.Topologies;
 import java.io.IOException;
@@ -51,19 +50,22 @@ class GoldenPlanTest {
     @Test
     void singleNode_followsTheSeedProcedureInOrder() {
         Plan plan = plan("single-node");
+        Map<String, String> install = byId(plan).get("install-ocp@ocp-1").parameters();
+        assertEquals("http://" + install.get("metaDbHost") + ":8080", install.get("siteUrl"), "a single node's own URL");
         assertEquals(List.of("prepare-host@ocp-1", "prepare-media@ocp-1", "create-metadb@ocp-1",
-                "bootstrap-metadb@single", "install-ocp@ocp-1", "wait-ocp-healthy@ocp-1",
-                "init-system-parameters@ocp-1"), plan.steps().stream().map(PlannedStep::stepId).toList());
+                "bootstrap-metadb@single", "install-ocp@ocp-1", "wait-ocp-healthy@ocp-1"), plan.steps().stream().map(PlannedStep::stepId).toList());
         assertEquals(List.of("prepare-environment", "deploy:single", "post-deployment-check"),
                 plan.phases().stream().map(Plan.Phase::name).toList());
         assertEquals(List.of(Facts.nodeRegistered("ocp-1"), Facts.clusterActive("single")), plan.expectedFacts());
     }
 
     @Test
-    void standbyParameters_awaitTheBindingAndOnlyTheStandbys() {
+    void multiCluster_enablesTheModeOnEveryNodeWithItsClusterRole() {
         Map<String, PlannedStep> steps = byId(plan("multi-cluster"));
-        assertEquals(List.of(Facts.standbyBound("ocp-sh")), steps.get("init-system-parameters@sh-1").awaitsFacts());
-        assertEquals(List.of(), steps.get("init-system-parameters@hz-1").awaitsFacts());
+        assertTrue(steps.values().stream().allMatch(s -> s.awaitsFacts().isEmpty()), "nothing planned awaits a fact");
+        // one step per node: each sets the mode in its cluster's MetaDB and restarts its own instance
+        assertEquals(List.of("install-ocp@hz-1"), steps.get("enable-multi-cluster@hz-1").dependsOn().stream()
+                .map(dep -> steps.get(dep).dependsOn().get(0)).toList());
         assertEquals("FOLLOWER", steps.get("enable-multi-cluster@sh-1").parameters().get("clusterRole"));
         assertEquals("2", steps.get("enable-multi-cluster@sh-1").parameters().get("clusterId"));
         assertEquals("LEADER", steps.get("enable-multi-cluster@hz-1").parameters().get("clusterRole"));
@@ -80,11 +82,11 @@ class GoldenPlanTest {
         assertEquals(List.of("az1-ocp", "az1-ocp-b"), plan.azs().get(0).ocpHosts());
         assertEquals("http://10.0.1.100:80", plan.azs().get(0).accessAddress());
         assertEquals("10.0.1.101:2883", plan.azs().get(0).metaDbProxy());
-        assertFalse(plan.steps().stream().anyMatch(s -> s.kind().equals(StepKinds.INIT_SYSTEM_PARAMETERS)));
         Map<String, String> install = byId(plan).get("install-ocp@az3-ocp").parameters();
-        assertEquals("true", install.get("multiAz"));
-        assertEquals("az3", install.get("az"));
-        assertEquals("10.0.3.100:8000", install.get("azOcpProxy"));
+        // the first start gets the cluster's address; the AZ's own come from the registry's APPLY_AZ_PARAMETERS
+        assertEquals("http://10.0.1.1:8080", install.get("siteUrl"), "no access address: the first OCP node's URL");
+        assertEquals("10.0.1.1", install.get("monitorDbHost"));
+        assertEquals("2883", install.get("monitorDbPort"));
         assertEquals("10.0.1.1", byId(plan).get("install-ocp@az1-ocp-b").parameters().get("metaDbHost"));
         assertTrue(plan.expectedFacts().containsAll(List.of(Facts.azActive("az1"), Facts.azActive("az3"))));
     }

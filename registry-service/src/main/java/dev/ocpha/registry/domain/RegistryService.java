@@ -54,7 +54,7 @@ public class RegistryService {
     private static final Logger LOG = Logger.getLogger(RegistryService.class);
     /** Planned steps that come after a node's registration, so they never hold it back. */
     private static final Set<String> AFTER_REGISTRATION =
-            Set.of(StepKinds.INIT_SYSTEM_PARAMETERS, StepKinds.REMOVE_OCP, StepKinds.REMOVE_METADB);
+            Set.of(StepKinds.REMOVE_OCP, StepKinds.REMOVE_METADB);
     private static final String PRIMARY = "PRIMARY";
 
     private final StepFacts steps;
@@ -269,13 +269,11 @@ public class RegistryService {
             if (!ClusterStatus.READY.name().equals(cluster.status)) {
                 continue;
             }
-            boolean parametersSet = nodes.stream().noneMatch(node ->
-                    steps.pendingKinds(deployment.id, node.host).contains(StepKinds.INIT_SYSTEM_PARAMETERS));
             boolean azsActive = azs.stream().filter(az -> az.cluster.equals(cluster.name))
                     .allMatch(az -> AvailabilityZoneEntity.ACTIVE.equals(az.status));
             BindingEntity binding = BindingEntity.find(deployment.id, cluster.name);
             boolean bound = cluster.isPrimary() || (binding != null && BindingEntity.BOUND.equals(binding.status));
-            if (parametersSet && azsActive && bound) {
+            if (azsActive && bound) {
                 cluster.status = ClusterStatus.ACTIVE.name();
                 cluster.activatedAt = OffsetDateTime.now();
                 outbox.append(new ClusterActivated(deployment.id.toString(), cluster.name, cluster.role));
