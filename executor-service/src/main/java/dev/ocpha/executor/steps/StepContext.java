@@ -8,6 +8,7 @@ import dev.ocpha.ssh.RemoteExecutor;
 import dev.ocpha.ssh.SshTarget;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,13 +27,17 @@ public final class StepContext {
     private final Function<String, String> secrets;
     private final MediaLibrary media;
     private final OutputListener output;
+    private final OperatorCompletion completion;
+    private OperatorRequest asked;
 
     /**
      * @param secrets resolves a secret reference (and registers the value for redaction); throws
      *                {@link IllegalArgumentException} naming an unknown reference
+     * @param completion the operator's report that the run's action is done; null when none was made
      */
     public StepContext(StepRequested request, RemoteExecutor remote, SshTarget target, RetryPolicy policy,
-                       Duration timeout, Function<String, String> secrets, MediaLibrary media, OutputListener output) {
+                       Duration timeout, Function<String, String> secrets, MediaLibrary media, OutputListener output,
+                       OperatorCompletion completion) {
         this.request = request;
         this.parameters = new StepParameters(request.kind(), request.parameters());
         this.remote = remote;
@@ -43,6 +48,22 @@ public final class StepContext {
         this.secrets = secrets;
         this.media = media;
         this.output = output;
+        this.completion = completion;
+    }
+
+    /** An operator action's completion, reported since the run asked for it. */
+    public Optional<OperatorCompletion> operatorCompletion() {
+        return Optional.ofNullable(completion);
+    }
+
+    /** Ends the try by asking a person: the run then waits for the action, holding no slot, lease or host. */
+    public void askOperator(OperatorRequest request) {
+        this.asked = request;
+    }
+
+    /** What this try asked the operator to do, if it did. */
+    public Optional<OperatorRequest> operatorRequest() {
+        return Optional.ofNullable(asked);
     }
 
     public StepRequested request() {
