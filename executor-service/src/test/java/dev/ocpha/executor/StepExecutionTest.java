@@ -61,6 +61,8 @@ class StepExecutionTest {
     JdbcHostKeyPins pins;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "ocpha.executor.registry-steps.ocp-http-port")
+    int ocpHttpPort;
 
     @Test
     void stepCommand_runsOverSshAndReportsStartedThenSucceeded() throws Exception {
@@ -170,7 +172,6 @@ class StepExecutionTest {
         LabHost standby = ExecutorLabResource.fleet().host(6);
         String deploymentId = UUID.randomUUID().toString();
         deployMultiCluster(deploymentId, primary, 1, "ocp1", "LEADER");
-        deployMultiCluster(deploymentId, standby, 2, "ocp2", "FOLLOWER");
         String stepId = StepKinds.registerStandbyStepId("ocp2");
         StandbyRegistrationRequested asked = registration(deploymentId, primary, standby, 1);
         OperatorActionRequired action;
@@ -183,7 +184,7 @@ class StepExecutionTest {
         }
         assertEquals(stepId + "~1", action.actionId());
         assertEquals(standby.name(), action.host());
-        assertEquals("http://" + standby.address() + ":8080", action.fields().get("url"));
+        assertEquals("http://" + standby.address() + ":" + ocpHttpPort, action.fields().get("url"));
         assertEquals(primary.address(), action.fields().get("host"));
         assertEquals("2881", action.fields().get("port"));
         assertEquals("meta_user@ocp_meta", action.fields().get("user"));
@@ -198,7 +199,9 @@ class StepExecutionTest {
         assertEquals(null, waiting.leaseExpiresAt, "a waiting run holds no lease");
         assertEquals(0, waiting.tries, "asking is not a try");
 
-        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+        // the standby's OCP, where the executor reaches it: the node's address and the configured OCP port
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD, ocpHttpPort, standby.address());
+             TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
             send(topicRecord(Topics.STEP_COMMANDS, completion(action, "bound in the console"),
                     EventType.OPERATOR_ACTION_COMPLETED));
             ConsumerRecord<String, String> outcome = events.awaitMatching(r -> deploymentId.equals(
@@ -222,8 +225,6 @@ class StepExecutionTest {
         LabHost primary = ExecutorLabResource.fleet().host(5);
         LabHost standby = ExecutorLabResource.fleet().host(6);
         String deploymentId = UUID.randomUUID().toString();
-        deployMultiCluster(deploymentId, primary, 1, "ocp1", "LEADER");
-        deployMultiCluster(deploymentId, standby, 2, "ocp2", "FOLLOWER");
         OperatorActionRequired action;
         try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
             send(topicRecord(Topics.TOPOLOGY, registration(deploymentId, primary, standby, 1),
