@@ -1,10 +1,12 @@
 package dev.ocpha.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +44,15 @@ class MultiClusterTest {
     }
 
     @Test
-    void standbyRegistersToThePrimarysMetaDb_andThePrimaryListsItWithAdvancingHeartbeats() throws Exception {
+    void standbyBoundInItsConsole_isListedByThePrimaryWithAdvancingHeartbeats() throws Exception {
         assertEquals("mode: STANDALONE\nbinding: none\n", SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " showMc"));
-        SshjClient.Result standalone = SshjClient.run(fleet, standby, "docker exec -i ocp " + BOOTSTRAP + " registerMc "
+        HttpResponse<String> standalone = bind(standby, primary, "meta_database", Deploy.META_PW);
+        assertEquals(409, standalone.statusCode());
+        assertTrue(standalone.body().contains("欢迎使用多集群模式"), standalone.body());
+        SshjClient.Result unknown = SshjClient.run(fleet, standby, "docker exec -i ocp " + BOOTSTRAP + " registerMc "
                 + primary.address() + " 2881 meta_user@ocp_meta#metadb_a meta_database", Deploy.META_PW + "\n");
-        assertEquals(1, standalone.status());
-        assertTrue(standalone.err().contains("not enabled"), standalone.err());
+        assertEquals(2, unknown.status(), "registerMc is no command of ocp-bootstrap");
+        assertTrue(unknown.err().contains("unknown command 'registerMc'"), unknown.err());
 
         assertTrue(SshjClient.exec(fleet, primary, "docker exec ocp " + BOOTSTRAP + " enableMc 1 ocp-a LEADER").contains("success"));
         assertTrue(SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " enableMc 2 ocp-b FOLLOWER").contains("success"));
@@ -59,21 +64,21 @@ class MultiClusterTest {
         assertEquals("cluster_id: 2\ncluster_name: ocp-b\nrole: FOLLOWER\nmode: MULTI_CLUSTER\nbinding: none\n",
                 SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " showMc"));
 
-        SshjClient.Result leaderRegisters = SshjClient.run(fleet, primary, "docker exec -i ocp " + BOOTSTRAP + " registerMc "
-                + standby.address() + " 2881 meta_user@ocp_meta#metadb_b meta_database", Deploy.META_PW + "\n");
-        assertEquals(1, leaderRegisters.status());
-        assertTrue(leaderRegisters.err().contains("is LEADER"), leaderRegisters.err());
-        SshjClient.Result wrongPassword = SshjClient.run(fleet, standby, "docker exec -i ocp " + BOOTSTRAP + " registerMc "
-                + primary.address() + " 2881 meta_user@ocp_meta#metadb_a meta_database", "wrong\n");
-        assertEquals(1, wrongPassword.status());
-        assertTrue(wrongPassword.err().contains("ERROR 1045"), wrongPassword.err());
+        HttpResponse<String> leaderBinds = bind(primary, standby, "meta_database", Deploy.META_PW);
+        assertEquals(409, leaderBinds.statusCode(), "a LEADER shows no binding page");
+        HttpResponse<String> wrongPassword = bind(standby, primary, "meta_database", "wrong");
+        assertEquals(400, wrongPassword.statusCode());
+        assertTrue(wrongPassword.body().contains("ERROR 1045"), wrongPassword.body());
+        HttpResponse<String> wrongDatabase = bind(standby, primary, "meta_01", Deploy.META_PW);
+        assertEquals(400, wrongDatabase.statusCode());
+        assertTrue(wrongDatabase.body().contains("ERROR"), wrongDatabase.body());
 
-        String register = "docker exec -i ocp " + BOOTSTRAP + " registerMc " + primary.address()
-                + " 2881 meta_user@ocp_meta#metadb_a meta_database";
-        assertTrue(SshjClient.run(fleet, standby, register, Deploy.META_PW + "\n").out().contains("registerMc success"));
-        assertEquals(0, SshjClient.run(fleet, standby, register, Deploy.META_PW + "\n").status()); // idempotent
+        assertEquals(200, bind(standby, primary, "meta_database", Deploy.META_PW).statusCode());
+        assertEquals(200, bind(standby, primary, "meta_database", Deploy.META_PW).statusCode()); // idempotent
         assertTrue(SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " showMc")
                 .contains("binding: " + primary.address() + ":2881 meta_database"));
+        assertFalse(standby.journal().stream().anyMatch(e -> e.commandLine().contains(Deploy.META_PW)),
+                "the console's form is no command line");
 
         String query = "SELECT cluster_id, cluster_name, role, version, status, heartbeat_time, sync_status, access_address "
                 + "FROM meta_database.ocp_multi_cluster";
@@ -101,8 +106,14 @@ class MultiClusterTest {
             standby.start();
         }
         Http.await("http://" + standby.address() + ":8080/api/status", Deploy.ADMIN_PW, 20);
-        assertTrue(SshjClient.exec(fleet, standby, "docker exec ocp " + BOOTSTRAP + " unregisterMc").contains("success"));
-        assertEquals(1, Deploy.sql(fleet, primary, primary.address(), "meta_user@ocp_meta", Deploy.META_PW, query).out().lines().count());
+    }
+
+    /** The standby console's "绑定到主 OCP" form, as an operator submits it. */
+    private static HttpResponse<String> bind(LabHost console, LabHost metaDb, String database, String password)
+            throws Exception {
+        return Http.postForm("http://" + console.address() + ":8080/lab/console/multi-cluster/bind", Deploy.ADMIN_PW,
+                java.util.Map.of("host", metaDb.address(), "port", "2881", "user", "meta_user@ocp_meta#"
+                        + (metaDb == primary ? "metadb_a" : "metadb_b"), "password", password, "database", database));
     }
 
     private static String awaitRows(String query, int rows) throws Exception {

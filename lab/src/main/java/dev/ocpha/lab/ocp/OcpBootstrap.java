@@ -1,22 +1,20 @@
 package dev.ocpha.lab.ocp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ocpha.lab.metadb.MetaDbClient;
 import dev.ocpha.lab.metadb.SqlFailure;
 import dev.ocpha.lab.standins.ContainerProcess;
 import dev.ocpha.lab.standins.ToolCall;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code /home/admin/ocp-server/bin/ocp-bootstrap} inside an OCP container (ocp-facts §8.3), reached with
- * {@code docker exec [-i] <ocp> …}: {@code enableMc}, {@code showMc}, {@code registerMc} (password on stdin) and
- * {@code unregisterMc}. It works on the container's MetaDB ({@code OCP_METADB_*}) and, for registration, the
- * LEADER's MetaDB, both over real TCP.
+ * {@code docker exec [-i] <ocp> …}: {@code enableMc} and {@code showMc}, on the container's MetaDB
+ * ({@code OCP_METADB_*}) over real TCP. Registering a standby is not a command: OCP offers it in the standby's
+ * console only ({@link ConsoleBinding}).
  */
 public final class OcpBootstrap {
     private OcpBootstrap() {
@@ -25,8 +23,7 @@ public final class OcpBootstrap {
     public static int run(ToolCall c) throws IOException {
         List<String> a = c.args();
         if (a.isEmpty()) {
-            return c.fail(2, "usage: ocp-bootstrap enableMc <id> <name> LEADER|FOLLOWER | showMc | "
-                    + "registerMc <leaderMetaDbHost> <port> <user> <database> (password on stdin) | unregisterMc");
+            return c.fail(2, "usage: ocp-bootstrap enableMc <id> <name> LEADER|FOLLOWER | showMc");
         }
         Map<String, String> env = c.env();
         for (String name : List.of("OCP_METADB_HOST", "OCP_METADB_PORT", "OCP_METADB_USER", "OCP_METADB_PASSWORD", "OCP_METADB_DBNAME")) {
@@ -38,9 +35,7 @@ public final class OcpBootstrap {
             return switch (a.get(0)) {
                 case "enableMc" -> enableMc(c, own, a);
                 case "showMc" -> showMc(c, own);
-                case "registerMc" -> registerMc(c, own, a);
-                case "unregisterMc" -> unregisterMc(c, own);
-                default -> c.fail(2, "ERROR: unknown command '" + a.get(0) + "' (enableMc, showMc, registerMc, unregisterMc)");
+                default -> c.fail(2, "ERROR: unknown command '" + a.get(0) + "' (enableMc, showMc)");
             };
         } catch (SqlFailure f) {
             return c.fail(1, "ERROR: cannot connect to this OCP's MetaDB at " + env.get("OCP_METADB_HOST") + ":"
@@ -87,60 +82,6 @@ public final class OcpBootstrap {
                 + "\nrole: " + mc.path("role").asText() + "\nmode: MULTI_CLUSTER" + (effective ? "" : " (restart pending)")
                 + "\nbinding: " + (mc.hasNonNull("leaderHost") ? mc.get("leaderHost").asText() + ":" + mc.get("leaderPort").asInt()
                 + " " + mc.get("leaderDatabase").asText() + " as " + mc.get("leaderUser").asText() : "none") + "\n");
-        return 0;
-    }
-
-    private static int registerMc(ToolCall c, MetaDbClient own, List<String> a) throws IOException, SqlFailure {
-        if (a.size() != 5 || !a.get(2).matches("\\d{1,5}")) {
-            return c.fail(2, "usage: registerMc <leaderMetaDbHost> <port> <user> <database>, with the password on stdin");
-        }
-        JsonNode mc = own.op(OcpServer.JSON.createObjectNode().put("op", "mcGet")).get("mc");
-        if (mc == null || mc.isNull()) {
-            return c.fail(1, "ERROR: multi-cluster mode is not enabled here (enableMc <id> <name> FOLLOWER, then restart)");
-        }
-        if (!"FOLLOWER".equals(mc.path("role").asText())) {
-            return c.fail(1, "ERROR: registerMc is for a FOLLOWER cluster; this cluster (" + mc.path("clusterName").asText()
-                    + ") is " + mc.path("role").asText());
-        }
-        Optional<OcpServer> server = server(c);
-        JsonNode running = server.map(OcpServer::multiCluster).orElse(null);
-        if (running == null || !"FOLLOWER".equals(running.path("role").asText())) {
-            return c.fail(1, "ERROR: the running OCP is not in FOLLOWER multi-cluster mode yet: restart it after enableMc");
-        }
-        String password = new String(c.stdin(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        if (password.isEmpty()) {
-            return c.fail(1, "ERROR: no password on stdin for " + a.get(3));
-        }
-        String leaderHost = a.get(1);
-        int leaderPort = Integer.parseInt(a.get(2));
-        try (MetaDbClient leader = MetaDbClient.connect(c.host().address(), leaderHost, leaderPort, a.get(3), password, a.get(4))) {
-            leader.op(OcpServer.JSON.createObjectNode().put("op", "mcRegister").put("clusterId", mc.path("clusterId").asInt())
-                    .put("clusterName", mc.path("clusterName").asText()).put("role", "FOLLOWER")
-                    .put("version", server.get().buildVersion()).put("accessAddress", server.get().accessAddress()));
-        } catch (SqlFailure f) {
-            return c.fail(1, "ERROR: cannot register to the LEADER's MetaDB at " + leaderHost + ":" + leaderPort + ": " + f.mysqlLine());
-        }
-        ObjectNode bind = OcpServer.JSON.createObjectNode().put("op", "mcBind").put("leaderHost", leaderHost)
-                .put("leaderPort", leaderPort).put("leaderUser", a.get(3)).put("leaderDatabase", a.get(4)).put("leaderPassword", password);
-        own.op(bind);
-        c.out("registerMc success: cluster " + mc.path("clusterId").asInt() + " " + mc.path("clusterName").asText()
-                + " registered as FOLLOWER to " + leaderHost + ":" + leaderPort + "\n");
-        return 0;
-    }
-
-    private static int unregisterMc(ToolCall c, MetaDbClient own) throws IOException, SqlFailure {
-        JsonNode mc = own.op(OcpServer.JSON.createObjectNode().put("op", "mcGet")).get("mc");
-        if (mc == null || mc.isNull() || !mc.hasNonNull("leaderHost")) {
-            return c.fail(1, "ERROR: this cluster is not registered to a LEADER");
-        }
-        try (MetaDbClient leader = MetaDbClient.connect(c.host().address(), mc.get("leaderHost").asText(), mc.get("leaderPort").asInt(),
-                mc.get("leaderUser").asText(), mc.get("leaderPassword").asText(), mc.get("leaderDatabase").asText())) {
-            leader.op(OcpServer.JSON.createObjectNode().put("op", "mcRemove").put("clusterId", mc.path("clusterId").asInt()));
-        } catch (SqlFailure f) {
-            c.err("WARN: the LEADER's MetaDB is unreachable (" + f.mysqlLine() + "); unbinding locally only\n");
-        }
-        own.op(OcpServer.JSON.createObjectNode().put("op", "mcUnbind"));
-        c.out("unregisterMc success\n");
         return 0;
     }
 
