@@ -206,12 +206,12 @@ public final class ExecutorBenchmark {
     private StepRequested healthStep(String deploymentId, String stepId, LabHost host) {
         return new StepRequested(deploymentId, stepId, StepKinds.WAIT_OCP_HEALTHY, "benchmark", host.name(), "bench",
                 access(host), Map.of("url", "http://127.0.0.1:" + ocp.getAddress().getPort(), "adminPasswordRef", ADMIN_REF,
-                        "waitSeconds", "60", "intervalSeconds", "1"), 120, 1, 1);
+                        "waitSeconds", "60", "intervalSeconds", "1"), 120, 1, 1, "community-4.2");
     }
 
     private static StepRequested quickStep(String deploymentId, int i, LabHost host) {
         return new StepRequested(deploymentId, "hop-" + i, StepKinds.PREPARE_HOST, "benchmark", host.name(), "bench",
-                access(host), Map.of("directories", "bench"), 60, 1, 1);
+                access(host), Map.of("directories", "bench"), 60, 1, 1, "community-4.2");
     }
 
     private static HostAccess access(LabHost host) {

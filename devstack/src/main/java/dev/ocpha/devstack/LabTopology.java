@@ -29,7 +29,10 @@ public final class LabTopology {
         for (String m : modes) {
             mode.add(m);
         }
-        ObjectNode ocp = root.putObject("ocp").put("version", LabMedia.OCP.version());
+        // multi-cluster and multi-AZ exist only in OCP's enterprise edition
+        boolean enterprise = java.util.Arrays.stream(modes).anyMatch(m -> m.equals("MULTI_CLUSTER") || m.equals("MULTI_AZ"));
+        ObjectNode ocp = root.putObject("ocp").put("edition", enterprise ? "enterprise" : "community")
+                .put("version", LabMedia.OCP.version());
         ocp.putObject("media").put("ocp", LabMedia.OCP.name()).put("metaDb", LabMedia.OCEANBASE.name());
         root.put("managedHosts", 10).put("sizingProfile", "sandbox");
         ObjectNode passwords = root.putObject("passwords");

@@ -129,7 +129,7 @@ class ExecutorCrashIT {
                                          Map<String, String> parameters) {
         return new StepRequested(deploymentId, stepId, kind, "crash test", host.name(), "c1",
                 new dev.ocpha.contracts.model.HostAccess(host.address(), host.sshPort(), "root", ExecutorLabResource.CREDENTIAL),
-                parameters, 180, 1, 1);
+                parameters, 180, 1, 1, "community-4.2");
     }
 
     private static void send(StepRequested request) throws Exception {

@@ -54,6 +54,8 @@ import org.junit.jupiter.api.Test;
 class StepExecutionTest {
 
     private static final Duration OUTCOME = Duration.ofSeconds(60);
+    /** Every step kind exists in the enterprise profile. */
+    private static final String PROFILE = "enterprise-4.2";
 
     @Inject
     ObjectMapper mapper;
@@ -153,10 +155,10 @@ class StepExecutionTest {
         // teardown, twice: the second finds nothing left to remove
         for (int attempt = 1; attempt <= 2; attempt++) {
             success(new StepRequested(deploymentId, "remove-ocp@" + host.name(), StepKinds.REMOVE_OCP, "teardown",
-                    host.name(), "c1", access(host), Map.of("container", "ocp"), 120, 3, attempt));
+                    host.name(), "c1", access(host), Map.of("container", "ocp"), 120, 3, attempt, PROFILE));
             success(new StepRequested(deploymentId, "remove-metadb@" + host.name(), StepKinds.REMOVE_METADB, "teardown",
                     host.name(), "c1", access(host), Map.of("container", "metadb", "installDir", "/home/admin/oceanbase",
-                    "dataDir", "/data/1", "logDir", "/log/1"), 120, 3, attempt));
+                    "dataDir", "/data/1", "logDir", "/log/1"), 120, 3, attempt, PROFILE));
         }
         List<String> removed = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
         assertEquals(1, count(removed, "docker rm -f ocp"));
@@ -252,7 +254,7 @@ class StepExecutionTest {
                                                              int attempt) {
         return new StandbyRegistrationRequested(deploymentId, "ocp2", "ocp1", primary.address() + ":2881",
                 "meta_user@ocp_meta", "meta_database", ExecutorLabResource.META_PASSWORD_REF, standby.name(),
-                access(standby), "ocp", attempt, ExecutorLabResource.ADMIN_PASSWORD_REF);
+                access(standby), "ocp", attempt, PROFILE, ExecutorLabResource.ADMIN_PASSWORD_REF);
     }
 
     private static OperatorActionCompleted completion(OperatorActionRequired action, String note) {
@@ -276,7 +278,7 @@ class StepExecutionTest {
         plan.add(6, new StepRequested(deploymentId, "enable-multi-cluster@" + host.name(), StepKinds.ENABLE_MULTI_CLUSTER,
                 "multi-cluster", host.name(), name, access(host), Map.of("container", "ocp", "clusterId",
                 String.valueOf(clusterId), "clusterName", name, "clusterRole", role, "url", url, "adminPasswordRef",
-                ExecutorLabResource.ADMIN_PASSWORD_REF), 300, 3, 1));
+                ExecutorLabResource.ADMIN_PASSWORD_REF), 300, 3, 1, PROFILE));
         for (StepRequested step : plan) {
             success(step);
         }
@@ -284,7 +286,8 @@ class StepExecutionTest {
 
     private static StepRequested withParameters(StepRequested step, Map<String, String> parameters) {
         return new StepRequested(step.deploymentId(), step.stepId(), step.kind(), step.description(), step.host(),
-                step.cluster(), step.access(), parameters, step.timeoutSeconds(), step.maxTries(), step.attempt());
+                step.cluster(), step.access(), parameters, step.timeoutSeconds(), step.maxTries(), step.attempt(),
+                step.installerProfile());
     }
 
     private static HostAccess access(LabHost host) {
@@ -326,7 +329,7 @@ class StepExecutionTest {
                         "param.ocp.monitordb.host", a, "param.ocp.monitordb.port", "2883"))); // through OBProxy: a restart
         return steps.stream().map(step -> new StepRequested(deploymentId, step.getKey().toLowerCase() + "@" + host.name(),
                 step.getKey(), "seed step", host.name(), "c1", new HostAccess(host.address(), host.sshPort(), "root",
-                ExecutorLabResource.CREDENTIAL), step.getValue(), 300, 3, attempt)).toList();
+                ExecutorLabResource.CREDENTIAL), step.getValue(), 300, 3, attempt, PROFILE)).toList();
     }
 
     private static int firstIndex(List<String> journal, String fragment) {
@@ -590,7 +593,7 @@ class StepExecutionTest {
             String deploymentId = UUID.randomUUID().toString();
             List<AzNode> nodes = List.of(node(first), node(second));
             AzAssigned event = new AzAssigned(deploymentId, "c1", "az1", nodes, "10.0.1.1:80", "http://10.0.1.1:8080/services",
-                    "10.0.1.2:2883", "10.0.1.5:2883", "ocp", ExecutorLabResource.ADMIN_PASSWORD_REF, 1);
+                    "10.0.1.2:2883", "10.0.1.5:2883", "ocp", ExecutorLabResource.ADMIN_PASSWORD_REF, 1, PROFILE);
             try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
                 send(topicRecord(Topics.TOPOLOGY, event, EventType.AZ_ASSIGNED));
                 List<ConsumerRecord<String, String>> outcomes = events.awaitMatching(r -> deploymentId.equals(
@@ -683,7 +686,7 @@ class StepExecutionTest {
     static StepRequested request(String kind, LabHost host, Map<String, String> parameters, int timeoutSeconds, int maxTries) {
         return new StepRequested(UUID.randomUUID().toString(), kind.toLowerCase() + "@" + host.name(), kind, "test step",
                 host.name(), "c1", new HostAccess(host.address(), host.sshPort(), "root", ExecutorLabResource.CREDENTIAL),
-                parameters, timeoutSeconds, maxTries, 1);
+                parameters, timeoutSeconds, maxTries, 1, PROFILE);
     }
 
     private ProducerRecord<String, String> topicRecord(String topic, dev.ocpha.contracts.Event event, EventType type)

@@ -95,7 +95,10 @@ public final class LabTopologies {
         } else {
             t.putNull("mode");
         }
-        ObjectNode ocp = t.putObject("ocp").put("version", LabMedia.OCP.version());
+        // multi-cluster and multi-AZ exist only in OCP's enterprise edition; the combined topology has mode null here
+        boolean enterprise = mode == null || mode.startsWith("MULTI_CLUSTER") || mode.startsWith("MULTI_AZ");
+        ObjectNode ocp = t.putObject("ocp").put("edition", enterprise ? "enterprise" : "community")
+                .put("version", LabMedia.OCP.version());
         ocp.putObject("media").put("ocp", LabMedia.OCP.name()).put("metaDb", LabMedia.OCEANBASE.name());
         t.put("managedHosts", 10).put("sizingProfile", "sandbox");
         ObjectNode passwords = t.putObject("passwords");

@@ -1,5 +1,6 @@
 package dev.ocpha.planner;
 
+import dev.ocpha.contracts.installer.InstallerProfiles;
 import dev.ocpha.planner.domain.Topology;
 import dev.ocpha.planner.domain.TopologyParser;
 import dev.ocpha.planner.domain.TopologyValidator;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /** The example topologies (examples/topologies) and test fixtures, read and validated as the API does. */
@@ -17,7 +19,8 @@ public final class Topologies {
     public static final Path EXAMPLES = Path.of("..", "examples", "topologies");
     private static final ValidatorFactory VALIDATION = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    public static final TopologyValidator VALIDATOR = new TopologyValidator(VALIDATION.getValidator());
+    public static final TopologyValidator VALIDATOR = new TopologyValidator(VALIDATION.getValidator(),
+            InstallerProfiles.load(Optional.empty()));
 
     private Topologies() {
     }
@@ -28,6 +31,11 @@ public final class Topologies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The plan of a valid topology, with its edition's installer profile. */
+    public static dev.ocpha.planner.planning.Plan plan(Topology valid) {
+        return dev.ocpha.planner.planning.PlanBuilder.plan(valid, VALIDATOR.profile(valid));
     }
 
     public static Topology valid(String yaml) {

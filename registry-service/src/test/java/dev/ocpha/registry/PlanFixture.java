@@ -75,6 +75,7 @@ final class PlanFixture {
 
     DeploymentPlanned build() {
         return new DeploymentPlanned(deploymentId, "fixture", modes, "4.2.2", "sandbox", clusters, azs, hosts, steps,
-                List.of(), Map.of(SecretKeys.META_TENANT, "meta-ref", SecretKeys.OCP_ADMIN, "admin-ref"));
+                List.of(), Map.of(SecretKeys.META_TENANT, "meta-ref", SecretKeys.OCP_ADMIN, "admin-ref"), "enterprise",
+                "enterprise-4.2");
     }
 }

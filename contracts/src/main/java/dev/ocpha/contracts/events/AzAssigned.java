@@ -7,9 +7,9 @@ import java.util.List;
  * An availability zone's OCP nodes are registered: it gets its access address, ConfigUrl, MetaDB proxy and MonitorDB
  * address (ocp-facts §9). The executor applies them to every node as step
  * {@link dev.ocpha.contracts.StepKinds#azParametersStepId}, as attempt {@code attempt} (1, or more when a deployment
- * whose AZ activation failed is retried).
+ * whose AZ activation failed is retried), with the deployment's {@code installerProfile}.
  */
 public record AzAssigned(String deploymentId, String cluster, String az, List<AzNode> ocpNodes, String accessAddress,
                          String configUrl, String metaDbProxy, String monitorDbAddress, String container,
-                         String adminPasswordRef, int attempt) implements TopologyEvent {
+                         String adminPasswordRef, int attempt, String installerProfile) implements TopologyEvent {
 }

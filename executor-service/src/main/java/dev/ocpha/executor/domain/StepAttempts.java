@@ -3,6 +3,7 @@ package dev.ocpha.executor.domain;
 import dev.ocpha.contracts.events.StepRequested;
 import dev.ocpha.executor.config.ExecutorConfig;
 import dev.ocpha.executor.domain.StepOutcomes.Claimed;
+import dev.ocpha.executor.steps.InstallerActions;
 import dev.ocpha.executor.steps.MediaLibrary;
 import dev.ocpha.executor.steps.OperatorCompletion;
 import dev.ocpha.executor.steps.OperatorRequest;
@@ -39,15 +40,17 @@ public class StepAttempts {
     private final StepOutcomes outcomes;
     private final SecretStore secrets;
     private final MediaLibrary media;
+    private final InstallerActions actions;
     private final ExecutorConfig config;
 
     public StepAttempts(StepCatalog catalog, RemoteExecutor remote, StepOutcomes outcomes, SecretStore secrets,
-                        MediaLibrary media, ExecutorConfig config) {
+                        MediaLibrary media, InstallerActions actions, ExecutorConfig config) {
         this.catalog = catalog;
         this.remote = remote;
         this.outcomes = outcomes;
         this.secrets = secrets;
         this.media = media;
+        this.actions = actions;
         this.config = config;
     }
 
@@ -109,10 +112,11 @@ public class StepAttempts {
         for (int tryNumber = claimed.run().tries() + 1; ; tryNumber++) {
             Instant tryStarted = Instant.now();
             long tryBegan = System.nanoTime();
-            StepContext context = new StepContext(request, remote, target, policy, timeout, secret, media, progress,
-                    completion);
+            StepContext context = new StepContext(request, remote, target, policy, timeout, secret, media, actions,
+                    progress, completion);
             try {
-                String summary = step.run(context);
+                String summary = step.run(context) + (context.unverified().isEmpty() ? ""
+                        : " [ran unverified installer actions: " + String.join(", ", context.unverified()) + "]");
                 context.note(summary);
                 Optional<OperatorRequest> asked = context.operatorRequest();
                 if (asked.isPresent()) {

@@ -101,7 +101,7 @@ public class StepCommandService {
                 StepKinds.REGISTER_STANDBY, "Register standby cluster " + event.standbyCluster() + " to primary "
                 + event.primaryCluster(), event.standbyHost(), event.standbyCluster(), event.standbyAccess(),
                 withoutNulls(parameters), config.registrySteps().timeoutSeconds(), config.registrySteps().maxTries(),
-                attempt(event.attempt())));
+                attempt(event.attempt()), event.installerProfile()));
     }
 
     /** The registry assigned an AZ its addresses: set them on each of its OCP nodes. */
@@ -125,7 +125,7 @@ public class StepCommandService {
                     StepKinds.APPLY_AZ_PARAMETERS, "Apply the parameters of AZ " + event.az() + " on " + node.host(),
                     node.host(), event.cluster(), node.access(), withoutNulls(parameters),
                     config.registrySteps().timeoutSeconds(), config.registrySteps().maxTries(),
-                    attempt(event.attempt())));
+                    attempt(event.attempt()), event.installerProfile()));
         }
     }
 

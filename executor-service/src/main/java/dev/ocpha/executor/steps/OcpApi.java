@@ -70,10 +70,10 @@ final class OcpApi {
         }
     }
 
-    /** Asks {@code GET /api/status} once (ocp-interfaces §5.2). */
-    Status status() throws StepFailure {
+    /** Asks OCP's status once: {@code path} is the installer profile's ({@code /api/status}). */
+    Status status(String path) throws StepFailure {
         String script = "IFS= read -r CFG\nprintf '%s\\n' \"$CFG\" | curl -sS -K - --max-time 10 -w '\\n%{http_code}' "
-                + quote(url + "/api/status") + " 2>&1\n";
+                + quote(url + path) + " 2>&1\n";
         dev.ocpha.ssh.ExecResult result = context.exec(script, Shell.lines(curlConfig));
         String response = result.stdout().strip();
         int newline = response.lastIndexOf('\n');

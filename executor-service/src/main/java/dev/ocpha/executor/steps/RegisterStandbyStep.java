@@ -4,6 +4,8 @@ import static dev.ocpha.executor.steps.Shell.quote;
 
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.events.OperatorActionRequired;
+import dev.ocpha.contracts.installer.ActionType;
+import dev.ocpha.contracts.installer.ProfileAction;
 import dev.ocpha.ssh.ExecResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * Registers a standby OCP cluster to the primary's MetaDB. OCP documents this in the standby's console only, so it is
- * an operator action: the operator enters the primary's MetaDB in the standby's "欢迎使用多集群模式" page and clicks
+ * an operator action (installer profile action {@code register-standby}, its probes {@code probe-metadb-login} and
+ * {@code probe-ocp-status}): the operator enters the primary's MetaDB in the standby's "欢迎使用多集群模式" page and clicks
  * "绑定到主 OCP"; the step then checks what the documents let it check: the standby host logs in to the primary's
  * MetaDB with those values (the document's suggested {@code obclient} check), and the standby OCP's
  * {@code /api/status} answers {@code okay}. No document shows the binding itself, so the probes cannot tell that it
@@ -22,10 +25,6 @@ import java.util.Map;
 @ApplicationScoped
 public class RegisterStandbyStep implements OperatorActionStep {
 
-    static final String SOURCE = "oceanbase/ocp-doc@V4.2.2:zh-CN/1200.manage-disaster-recovery/"
-            + "300.ocp-multi-cluster-mode/200.register-an-ocp-cluster.md";
-    static final String STATUS_SOURCE = "oceanbase/ocp-doc@V4.2.2:zh-CN/1900.reference-guide/200.api-reference/"
-            + "1700.health-examination/";
     static final String METADB_PROBE = "the standby host logs in to the primary's MetaDB (obclient -e 'SELECT 1')";
     static final String STATUS_PROBE = "the standby OCP's GET /api/status answers okay";
 
@@ -81,20 +80,28 @@ public class RegisterStandbyStep implements OperatorActionStep {
         fields.put("user", p.dbUser("primaryMetaDbUser"));
         fields.put("password", "the primary's meta tenant password (secretRef " + p.require("metaPasswordRef") + ")");
         fields.put("database", p.name("primaryMetaDbDatabase"));
-        String actionId = OperatorActionRequired.actionId(context.request().stepId(), context.request().attempt());
-        String instructions = """
-                Register standby OCP cluster %s to primary %s (OCP offers this in its console only):
-                1. Open the standby OCP at %s and log in as admin.
-                2. On the page "欢迎使用多集群模式" (welcome to multi-cluster mode) enter the primary's MetaDB:
-                   host %s, port %s, user %s, password (%s), database %s.
-                3. Click "绑定到主 OCP" (bind to the primary OCP).
-                The standby and the primary must reach each other's MetaDB address. When the console shows the binding,
-                report it done: ocpha actions done %s %s --note '<what you did>'.
-                """.formatted(context.request().cluster(), p.require("primaryCluster"), url, primary[0], primary[1],
-                fields.get("user"), fields.get("password"), fields.get("database"),
-                context.request().deploymentId(), actionId);
-        return new OperatorRequest("Bind standby OCP " + context.request().cluster() + " to the primary's MetaDB at "
-                + primary[0] + ":" + primary[1], instructions, Map.copyOf(fields), SOURCE);
+        fields.put("standbyCluster", context.request().cluster());
+        fields.put("primaryCluster", p.require("primaryCluster"));
+        fields.put("deploymentId", context.request().deploymentId());
+        fields.put("actionId", OperatorActionRequired.actionId(context.request().stepId(), context.request().attempt()));
+        fields.put("standbyUrl", url);
+        ProfileAction action = context.action("register-standby");
+        if (action.type() != ActionType.OPERATOR) {
+            throw StepFailure.permanent("action 'register-standby' of installer profile " + action.profile() + " is "
+                    + action.type() + ", but this step asks the operator");
+        }
+        String instructions;
+        try {
+            instructions = action.render(fields);
+        } catch (IllegalArgumentException e) {
+            throw StepFailure.permanent(e.getMessage());
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String field : List.of("url", "host", "port", "user", "password", "database")) {
+            form.put(field, fields.get(field));
+        }
+        return new OperatorRequest(action.operator().title() + ": " + context.request().cluster() + " to "
+                + primary[0] + ":" + primary[1], instructions, Map.copyOf(form), action.source());
     }
 
     @Override
@@ -102,15 +109,18 @@ public class RegisterStandbyStep implements OperatorActionStep {
         StepParameters p = context.parameters();
         String[] primary = primary(p);
         // the password goes on obclient's environment from standard input, never on a command line
-        String login = "IFS= read -r PW\nexport MYSQL_PWD=\"$PW\"\nobclient -h" + quote(primary[0]) + " -P" + primary[1]
-                + " -u" + quote(p.dbUser("primaryMetaDbUser")) + " -D" + quote(p.name("primaryMetaDbDatabase"))
-                + " -e 'SELECT 1' 2>&1\n";
+        String login = "IFS= read -r PW\nexport MYSQL_PWD=\"$PW\"\n" + context.template("probe-metadb-login",
+                ActionType.RUN, Map.of("host", quote(primary[0]), "port", primary[1],
+                        "user", quote(p.dbUser("primaryMetaDbUser")), "database", quote(p.name("primaryMetaDbDatabase"))))
+                + " 2>&1\n";
         ExecResult metaDb = context.exec(login, Shell.lines(context.secret("metaPasswordRef")));
         if (!metaDb.succeeded()) {
             return List.of(new OperatorActions.ProbeResult(METADB_PROBE, false, "exit " + metaDb.exitStatus() + ": "
                     + lastLine(metaDb.stdout() + metaDb.stderr())));
         }
-        OcpApi.Status status = new OcpApi(context, p.url("standbyUrl"), context.secret("adminPasswordRef")).status();
+        String request = context.template("probe-ocp-status", ActionType.HTTP, Map.of());
+        OcpApi.Status status = new OcpApi(context, p.url("standbyUrl"), context.secret("adminPasswordRef"))
+                .status(request.substring(request.indexOf(' ') + 1).strip());
         boolean okay = status.code() == 200 && status.body().equals("okay");
         return List.of(new OperatorActions.ProbeResult(METADB_PROBE, true, ""),
                 new OperatorActions.ProbeResult(STATUS_PROBE, okay, okay ? "" : status.toString()));

@@ -7,13 +7,18 @@ import dev.ocpha.ssh.RemoteException;
 import dev.ocpha.ssh.RemoteExecutor;
 import dev.ocpha.ssh.SshTarget;
 import java.nio.file.Path;
+import dev.ocpha.contracts.installer.ActionType;
+import dev.ocpha.contracts.installer.ProfileAction;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * What a step's try may use: the host (commands with a deadline, uploads), its parameters, secrets by reference and
- * the installation media. Remote failures become {@link StepFailure}s classified by the step's retry policy.
+ * What a step's try may use: the host (commands with a deadline, uploads), its parameters, secrets by reference,
+ * the installation media and the actions of its installer profile. Remote failures become {@link StepFailure}s classified by the step's retry policy.
  */
 public final class StepContext {
 
@@ -26,7 +31,9 @@ public final class StepContext {
     private final Duration timeout;
     private final Function<String, String> secrets;
     private final MediaLibrary media;
+    private final InstallerActions actions;
     private final OutputListener output;
+    private final Set<String> unverified = new TreeSet<>();
     private final OperatorCompletion completion;
     private OperatorRequest asked;
 
@@ -36,8 +43,8 @@ public final class StepContext {
      * @param completion the operator's report that the run's action is done; null when none was made
      */
     public StepContext(StepRequested request, RemoteExecutor remote, SshTarget target, RetryPolicy policy,
-                       Duration timeout, Function<String, String> secrets, MediaLibrary media, OutputListener output,
-                       OperatorCompletion completion) {
+                       Duration timeout, Function<String, String> secrets, MediaLibrary media, InstallerActions actions,
+                       OutputListener output, OperatorCompletion completion) {
         this.request = request;
         this.parameters = new StepParameters(request.kind(), request.parameters());
         this.remote = remote;
@@ -47,6 +54,7 @@ public final class StepContext {
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.secrets = secrets;
         this.media = media;
+        this.actions = actions;
         this.output = output;
         this.completion = completion;
     }
@@ -127,6 +135,38 @@ public final class StepContext {
 
     public MediaLibrary.Medium medium(String name) throws StepFailure {
         return media.find(name);
+    }
+
+    /** An action of the step's installer profile; an unverified one is noted, and listed in {@link #unverified()}. */
+    public ProfileAction action(String name) throws StepFailure {
+        ProfileAction action = actions.action(request.installerProfile(), name);
+        if (!action.verified() && unverified.add(name)) {
+            note("running action '" + name + "' of installer profile " + action.profile()
+                    + ", which no public source backs (allowed by ocpha.installer.allow-unverified)");
+        }
+        return action;
+    }
+
+    /**
+     * The rendered template of a command, SQL or HTTP action of the installer profile; the values are inserted
+     * verbatim, so quote them for where they go. @throws StepFailure naming the action when it is of another type
+     */
+    public String template(String name, ActionType type, Map<String, String> values) throws StepFailure {
+        ProfileAction action = action(name);
+        if (action.type() != type) {
+            throw StepFailure.permanent("action '" + name + "' of installer profile " + action.profile() + " is "
+                    + action.type() + ", but this step sends it as " + type);
+        }
+        try {
+            return action.render(values);
+        } catch (IllegalArgumentException e) {
+            throw StepFailure.permanent(e.getMessage());
+        }
+    }
+
+    /** The unverified installer actions this try ran, for the step's outcome. */
+    public Set<String> unverified() {
+        return Set.copyOf(unverified);
     }
 
     /** A line of the executor's own in the step's progress (what it found, what it skipped). */

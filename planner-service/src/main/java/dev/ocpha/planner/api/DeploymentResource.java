@@ -106,7 +106,7 @@ public class DeploymentResource {
         }
         boolean yaml = contentType != null && contentType.toLowerCase().contains("yaml");
         Topology topology = validator.validate(TopologyParser.parse(body, yaml));
-        Plan plan = PlanBuilder.plan(topology);
+        Plan plan = PlanBuilder.plan(topology, validator.profile(topology));
         if (dryRun) {
             return Response.ok(plan).build();
         }

@@ -125,7 +125,7 @@ public class DeploymentService {
         }
         outbox.append(new DeploymentPlanned(deployment.id.toString(), plan.name(), plan.modes(), plan.ocpVersion(),
                 plan.sizingProfile(), plan.clusters(), plan.azs(), plan.hosts(), plan.steps(), plan.expectedFacts(),
-                plan.secretRefs()));
+                plan.secretRefs(), plan.edition(), plan.installerProfile()));
         progress.append(deployment.id, ProgressLog.STATUS, "status", deployment.status, "steps", plan.steps().size());
         LOG.infof("deployment %s (%s) planned: %d steps on %d hosts", deployment.id, deployment.name,
                 plan.steps().size(), plan.hosts().size());
@@ -583,7 +583,7 @@ public class DeploymentService {
             PlannedHost host = plan.host(step.host);
             outbox.append(new StepRequested(deployment.id.toString(), step.stepId, step.kind, step.description,
                     step.host, step.cluster, host.access(), parameters(step), step.timeoutSeconds, step.maxTries,
-                    step.attempts), Topics.hostKey(deployment.id.toString(), step.host));
+                    step.attempts, plan.installerProfile()), Topics.hostKey(deployment.id.toString(), step.host));
             progress.append(deployment.id, ProgressLog.STEP, "stepId", step.stepId, "host", step.host,
                     "status", step.status, "attempt", step.attempts);
         }

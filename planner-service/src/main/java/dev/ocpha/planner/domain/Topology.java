@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.ocpha.contracts.installer.Edition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -83,11 +84,20 @@ public record Topology(
         return azs == null ? List.of() : azs;
     }
 
-    /** OCP version and the names of its images in the executors' media directory. */
+    /**
+     * OCP edition (community when not given), version and the names of its media in the executors' media
+     * directory. Edition and version choose the installer profile (docs/installers.md).
+     */
     public record Ocp(
+            Edition edition,
             @NotBlank @Size(max = 32) @Pattern(regexp = Patterns.VERSION, message = Patterns.VERSION_MESSAGE)
             String version,
             @NotNull @Valid Media media) {
+
+        @JsonIgnore
+        public Edition editionOrDefault() {
+            return edition == null ? Edition.DEFAULT : edition;
+        }
     }
 
     public record Media(

@@ -1,5 +1,10 @@
 package dev.ocpha.planner.domain;
 
+import dev.ocpha.contracts.installer.Edition;
+import dev.ocpha.contracts.installer.InstallerProfile;
+import dev.ocpha.contracts.installer.InstallerProfiles;
+import dev.ocpha.contracts.installer.ModeSupport;
+import dev.ocpha.contracts.installer.ProfileException;
 import dev.ocpha.contracts.model.HostRequirement;
 import dev.ocpha.planner.planning.ResourcePlanner;
 import dev.ocpha.planner.planning.Sizing;
@@ -20,15 +25,18 @@ import java.util.Set;
 final class TopologyRules {
 
     private final Topology topology;
+    private final InstallerProfiles profiles;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private TopologyRules(Topology topology) {
+    private TopologyRules(Topology topology, InstallerProfiles profiles) {
         this.topology = topology;
+        this.profiles = profiles;
     }
 
-    static List<FieldError> check(Topology topology) {
-        TopologyRules rules = new TopologyRules(topology);
+    static List<FieldError> check(Topology topology, InstallerProfiles profiles) {
+        TopologyRules rules = new TopologyRules(topology, profiles);
         rules.modes();
+        rules.edition();
         rules.passwords();
         rules.clusters();
         rules.hostEntries();
@@ -60,6 +68,40 @@ final class TopologyRules {
         } else if (modes.size() > 1 && !set.equals(EnumSet.of(DeploymentMode.MULTI_CLUSTER, DeploymentMode.MULTI_AZ))) {
             error("mode", "combines " + modes + "; only MULTI_CLUSTER and MULTI_AZ combine",
                     "use one mode, or [MULTI_CLUSTER, MULTI_AZ] for OCP's cross-city 3-IDC layout");
+        }
+    }
+
+    /**
+     * The edition's installer profile must cover the version and every mode: multi-cluster and multi-AZ exist only in
+     * OCP's enterprise edition, and the refusal names the document that says so.
+     */
+    private void edition() {
+        Topology.Ocp ocp = topology.ocp();
+        List<DeploymentMode> modes = topology.mode();
+        if (ocp == null || ocp.version() == null || !ocp.version().matches(Patterns.VERSION) || modes == null
+                || modes.contains(null)) {
+            return;
+        }
+        Edition edition = ocp.editionOrDefault();
+        InstallerProfile profile;
+        try {
+            profile = profiles.forEdition(edition, ocp.version());
+        } catch (ProfileException e) {
+            error("ocp.version", e.getMessage(), "use an OCP version an installer profile covers (docs/installers.md)");
+            return;
+        }
+        for (DeploymentMode mode : modes) {
+            ModeSupport support = profile.mode(mode.name());
+            if (!support.supported()) {
+                String other = profiles.all().stream().filter(p -> p.edition() != edition)
+                        .filter(p -> p.mode(mode.name()).supported()).map(p -> p.edition().id()).findFirst().orElse(null);
+                error("ocp.edition", "is " + edition.id() + (ocp.edition() == null ? " (the default)" : "") + ", and "
+                                + mode + " cannot be deployed with it: " + support.reason()
+                                + (support.source() == null ? "" : " (source: " + support.source() + ")"),
+                        other == null ? "choose another mode" : "set ocp.edition: " + other + " to deploy " + mode
+                                + " (installer profile " + profiles.all().stream().filter(p -> p.edition().id().equals(other))
+                                .map(InstallerProfile::id).findFirst().orElseThrow() + ")");
+            }
         }
     }
 

@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * A deployment's plan (docs/adr/0001-deployment-flow.md): sizes, clusters, AZ placement, hosts with their
  * requirements, phases of steps (a DAG), the registry facts it expects, secret references and an estimated critical
- * path. Deterministic for one topology, so plans can be compared with golden files.
+ * path, and the installer profile (edition and version) its steps follow. Deterministic for one topology, so plans can be compared with golden files.
  */
-public record Plan(String name, List<String> modes, String ocpVersion, String sizingProfile, boolean strict,
+public record Plan(String name, List<String> modes, String ocpVersion, String edition, String installerProfile,
+                   String sizingProfile, boolean strict,
                    Sizing sizing, Limits limits, List<PlannedCluster> clusters, List<PlannedAz> azs,
                    List<PlannedHost> hosts, List<Phase> phases, List<PlannedStep> steps, List<String> expectedFacts,
                    Map<String, String> secretRefs, CriticalPath criticalPath) {
@@ -41,7 +42,7 @@ public record Plan(String name, List<String> modes, String ocpVersion, String si
     }
 
     public Plan withCriticalPath(CriticalPath path) {
-        return new Plan(name, modes, ocpVersion, sizingProfile, strict, sizing, limits, clusters, azs, hosts, phases,
+        return new Plan(name, modes, ocpVersion, edition, installerProfile, sizingProfile, strict, sizing, limits, clusters, azs, hosts, phases,
                 steps, expectedFacts, secretRefs, path);
     }
 

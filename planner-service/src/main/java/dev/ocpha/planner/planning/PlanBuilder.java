@@ -3,6 +3,7 @@ package dev.ocpha.planner.planning;
 import dev.ocpha.contracts.Facts;
 import dev.ocpha.contracts.SecretKeys;
 import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.installer.InstallerProfile;
 import dev.ocpha.contracts.model.HostAccess;
 import dev.ocpha.contracts.model.PlannedAz;
 import dev.ocpha.contracts.model.PlannedCluster;
@@ -37,6 +38,7 @@ public final class PlanBuilder {
     static final int POLL_INTERVAL_SECONDS = 3;
 
     private final Topology topology;
+    private final InstallerProfile profile;
     private final Sizing sizing;
     private final Map<String, String> secretRefs;
     private final List<Topology.Cluster> clusters;
@@ -44,8 +46,9 @@ public final class PlanBuilder {
     private final Map<String, PlannedHost> hosts = new LinkedHashMap<>();
     private final List<PlannedStep> steps = new ArrayList<>();
 
-    private PlanBuilder(Topology topology) {
+    private PlanBuilder(Topology topology, InstallerProfile profile) {
         this.topology = topology;
+        this.profile = profile;
         this.sizing = ResourcePlanner.sizing(topology);
         Topology.Passwords passwords = topology.passwords();
         Map<String, String> refs = new TreeMap<>();
@@ -63,9 +66,9 @@ public final class PlanBuilder {
         }
     }
 
-    /** The plan of a topology that passed validation. */
-    public static Plan plan(Topology topology) {
-        return new PlanBuilder(topology).build();
+    /** The plan of a topology that passed validation, following its edition's installer profile. */
+    public static Plan plan(Topology topology, InstallerProfile profile) {
+        return new PlanBuilder(topology, profile).build();
     }
 
     private Plan build() {
@@ -102,7 +105,7 @@ public final class PlanBuilder {
                 + "version, time, logs, Docker, primary/standby binding and AZ access addresses", List.of(),
                 List.of("verification")));
         Plan plan = new Plan(topology.name(), topology.mode().stream().map(Enum::name).toList(),
-                topology.ocp().version(), sizing.profile(), topology.strictOrDefault(), sizing,
+                topology.ocp().version(), profile.edition().id(), profile.id(), sizing.profile(), topology.strictOrDefault(), sizing,
                 new Plan.Limits(topology.maxParallelHosts(), topology.stepMaxTries()), plannedClusters, azs,
                 List.copyOf(hosts.values()), phases, List.copyOf(steps), expectedFacts, secretRefs, null);
         return plan.withCriticalPath(CriticalPathEstimator.estimate(plan));

@@ -32,7 +32,7 @@ class GoldenPlanTest {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     static Plan plan(String example) {
-        return PlanBuilder.plan(Topologies.valid(Topologies.example(example)));
+        return Topologies.plan(Topologies.valid(Topologies.example(example)));
     }
 
     @ParameterizedTest(name = "{0}")

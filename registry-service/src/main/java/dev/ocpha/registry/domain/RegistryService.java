@@ -78,6 +78,7 @@ public class RegistryService {
         deployment.name = event.name();
         deployment.modes = String.join(",", event.modes());
         deployment.ocpVersion = event.ocpVersion();
+        deployment.installerProfile = event.installerProfile();
         deployment.secretRefs = toJson(event.secretRefs() == null ? Map.of() : event.secretRefs());
         deployment.plannedAt = OffsetDateTime.now();
         deployment.persist();
@@ -393,7 +394,7 @@ public class RegistryService {
         outbox.append(new AzAssigned(deployment.id.toString(), az.cluster, az.name,
                 azNodes.stream().map(node -> new AzNode(node.host, access(node))).toList(), az.accessAddress,
                 az.configUrl, az.metaDbProxy, az.monitorDbAddress, azNodes.get(0).container,
-                secretRef(deployment, SecretKeys.OCP_ADMIN), az.attempt));
+                secretRef(deployment, SecretKeys.OCP_ADMIN), az.attempt, deployment.installerProfile));
     }
 
     private void publishRegistrationRequest(RegistryDeploymentEntity deployment, BindingEntity binding,
@@ -402,7 +403,7 @@ public class RegistryService {
         outbox.append(new StandbyRegistrationRequested(deployment.id.toString(), binding.standbyCluster, primary.name,
                 primary.metaDbHost + ":" + primary.metaDbPort, primary.metaDbUser, primary.metaDbDatabase,
                 secretRef(deployment, SecretKeys.META_TENANT), node.host, access(node), node.container,
-                binding.attempt, secretRef(deployment, SecretKeys.OCP_ADMIN)));
+                binding.attempt, deployment.installerProfile, secretRef(deployment, SecretKeys.OCP_ADMIN)));
     }
 
     private static OcpClusterEntity cluster(UUID deploymentId, String name) {

@@ -23,6 +23,9 @@ public class RegistryDeploymentEntity extends PanacheEntityBase {
     /** The plan's secret references as JSON ({@code SecretKeys} → reference); never secrets. */
     @Column(name = "secret_refs")
     public String secretRefs;
+    /** The installer profile the deployment's steps follow; the registry's requests carry it to the executors. */
+    @Column(name = "installer_profile")
+    public String installerProfile;
     @Column(name = "planned_at")
     public OffsetDateTime plannedAt;
 }
