@@ -3,6 +3,7 @@ package dev.ocpha.cli;
 import dev.ocpha.cli.client.ApiException;
 import dev.ocpha.cli.client.Endpoints;
 import dev.ocpha.cli.client.OcphaClient;
+import dev.ocpha.cli.command.ActionsCommand;
 import dev.ocpha.cli.command.ApplyCommand;
 import dev.ocpha.cli.command.CancelCommand;
 import dev.ocpha.cli.command.DestroyCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ocpha", mixinStandardHelpOptions = true, version = "ocpha 0.1.0",
         description = "Deploy and follow OCP high-availability deployments.",
         subcommands = {TokenCommand.class, ApplyCommand.class, StatusCommand.class, WatchCommand.class,
-                RetryCommand.class, CancelCommand.class, SkipCommand.class, DestroyCommand.class,
+                RetryCommand.class, CancelCommand.class, SkipCommand.class, ActionsCommand.class, DestroyCommand.class,
                 DisplayCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Environment: OCPHA_PLANNER_URL, OCPHA_CHECKER_URL, OCPHA_REGISTRY_URL, OCPHA_EXECUTOR_URLS "
                 + "(comma-separated), OCPHA_TOKEN.",

@@ -343,6 +343,31 @@ class OcphaCliTest {
     }
 
     @Test
+    void actions_listAsATableOrJson_andDoneCompletesOneWithTheNote() throws IOException {
+        planner.json("GET /deployments/" + ID + "/actions", 200, """
+                [{"actionId":"register-standby@sh~1","stepId":"register-standby@sh","host":"sh-1",
+                  "title":"Bind standby OCP sh","status":"AWAITING_OPERATOR","instructions":"1. Open the console"}]""");
+        planner.json("POST /deployments/" + ID + "/actions/register-standby@sh~1/complete", 200, """
+                {"actionId":"register-standby@sh~1","status":"COMPLETED","completedBy":"alice","note":"bound"}""");
+
+        Run table = run("actions", ID);
+        Run json = run("actions", ID, "-o", "json");
+        Run done = run("actions", "done", ID, "register-standby@sh~1", "--note", "bound");
+
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().startsWith("ACTION"), table.out());
+        assertTrue(table.out().contains("register-standby@sh~1"), table.out());
+        assertTrue(table.out().contains("AWAITING_OPERATOR"), table.out());
+        assertEquals("1. Open the console", JSON.readTree(json.out()).get(0).get("instructions").asText());
+        assertEquals(new Run(0, "action register-standby@sh~1 COMPLETED by alice: bound\n"
+                + "the executor now verifies it; follow with: ocpha watch " + ID + "\n", ""), done);
+        FakeService.Request complete = planner.requests("POST", "/deployments/" + ID
+                + "/actions/register-standby@sh~1/complete").get(0);
+        assertEquals("bound", JSON.readTree(complete.body()).get("note").asText());
+        assertEquals(2, run("actions", "done", ID, "register-standby@sh~1").exitCode(), "--note is required");
+    }
+
+    @Test
     void skip_withoutAReason_isAUsageError() {
         Run run = run("skip", ID, "install-ocp@h2");
 

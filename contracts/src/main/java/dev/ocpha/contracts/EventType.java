@@ -14,6 +14,8 @@ import dev.ocpha.contracts.events.EnvironmentCheckRequested;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.events.HostChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
+import dev.ocpha.contracts.events.OperatorActionCompleted;
+import dev.ocpha.contracts.events.OperatorActionRequired;
 import dev.ocpha.contracts.events.StandbyBindingFailed;
 import dev.ocpha.contracts.events.StandbyBound;
 import dev.ocpha.contracts.events.StandbyRegistrationRequested;
@@ -37,10 +39,12 @@ public enum EventType {
     ENVIRONMENT_CHECKED(EnvironmentChecked.class, Topics.CHECKS, 1),
     DEPLOYMENT_VERIFIED(DeploymentVerified.class, Topics.CHECKS, 1),
     STEP_REQUESTED(StepRequested.class, Topics.STEP_COMMANDS, 1),
+    OPERATOR_ACTION_COMPLETED(OperatorActionCompleted.class, Topics.STEP_COMMANDS, 1),
     STEP_STARTED(StepStarted.class, Topics.STEP_EVENTS, 1),
     STEP_PROGRESSED(StepProgressed.class, Topics.STEP_EVENTS, 1),
     STEP_SUCCEEDED(StepSucceeded.class, Topics.STEP_EVENTS, 1),
     STEP_FAILED(StepFailed.class, Topics.STEP_EVENTS, 1),
+    OPERATOR_ACTION_REQUIRED(OperatorActionRequired.class, Topics.STEP_EVENTS, 1),
     NODE_REGISTERED(NodeRegistered.class, Topics.TOPOLOGY, 1),
     CLUSTER_ACTIVATED(ClusterActivated.class, Topics.TOPOLOGY, 1),
     STANDBY_REGISTRATION_REQUESTED(StandbyRegistrationRequested.class, Topics.TOPOLOGY, 1),

@@ -68,8 +68,13 @@ public final class StepKinds {
     public static final String ENABLE_MULTI_CLUSTER = "ENABLE_MULTI_CLUSTER";
 
     /**
-     * Registers a standby (FOLLOWER) OCP cluster to the primary's MetaDB (ocp-facts §8.1). Asked for by the registry
-     * ({@code StandbyRegistrationRequested}), not planned. Step id {@code register-standby@<standbyCluster>}.
+     * Registers a standby OCP cluster to the primary's MetaDB. OCP documents this in its console only
+     * (oceanbase/ocp-doc@V4.2.2 zh-CN/1200.manage-disaster-recovery/300.ocp-multi-cluster-mode/
+     * 200.register-an-ocp-cluster.md), so it is an operator action: instructions for the console, then probes (the
+     * standby host logs in to the primary's MetaDB; the standby OCP's {@code /api/status} is okay). Asked for by the
+     * registry ({@code StandbyRegistrationRequested}), not planned. Step id {@code register-standby@<standbyCluster>}.
+     * Parameters: {@code primaryCluster}, {@code primaryMetaDbAddress} (host:port), {@code primaryMetaDbUser},
+     * {@code primaryMetaDbDatabase}, {@code metaPasswordRef}, {@code standbyUrl}, {@code adminPasswordRef}.
      */
     public static final String REGISTER_STANDBY = "REGISTER_STANDBY";
 

@@ -6,24 +6,33 @@ import dev.ocpha.infra.EmbeddedPostgres;
 import dev.ocpha.lab.LabFleet;
 import dev.ocpha.lab.LabMedia;
 import dev.ocpha.lab.LabServiceSettings;
+import dev.ocpha.lab.LabTopologies;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The README's run command: PostgreSQL and Kafka as their own processes (data under {@code .run/}), a lab fleet of
  * nine hosts, the four services (two executors), then OCP's cross-city example — a primary over three AZs and a
- * standby cluster registered to it — deployed with live progress, ending with the primary/standby and AZ views.
+ * standby cluster registered to it — deployed with live progress, ending with the primary/standby and AZ views. The
+ * standby's registration is an operator action (OCP offers it in the standby's console only): the demo shows the
+ * instructions, plays the operator in the lab console and reports the action done through the planner's API.
  * Ctrl-C stops everything.
  */
 public final class Demo {
@@ -61,7 +70,7 @@ public final class Demo {
         Files.writeString(topology, "# OCP's cross-city example on the lab fleet, as submitted by the demo\n"
                 + LabTopology.crossCity("cross-city-demo", stack.fleet.hosts()).toYaml());
         String deployment = submit(stack.services.planner(), token, Files.readString(topology), topology);
-        boolean succeeded = follow(stack.services.planner(), token, deployment);
+        boolean succeeded = follow(stack.services.planner(), token, deployment, new Operator(settings));
         if (succeeded) {
             printClusters(stack.services.registry(), token);
             printAzs(stack.services.registry(), deployment, token);
@@ -95,7 +104,8 @@ public final class Demo {
     }
 
     /** Prints each step and fact as it changes; true once the deployment succeeded. */
-    private static boolean follow(ServiceProcess planner, String token, String id) throws IOException, InterruptedException {
+    private static boolean follow(ServiceProcess planner, String token, String id, Operator operator)
+            throws IOException, InterruptedException {
         Map<String, String> seen = new HashMap<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -112,6 +122,12 @@ public final class Demo {
                     report(seen, fact.get("fact").asText(), "known");
                 }
             }
+            for (JsonNode action : deployment.get("operatorActions")) {
+                report(seen, action.get("actionId").asText(), action.get("status").asText());
+                if ("AWAITING_OPERATOR".equals(action.get("status").asText())) {
+                    operator.act(planner, token, id, action);
+                }
+            }
             String status = deployment.get("status").asText();
             if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
                 if (deployment.hasNonNull("failureReason")) {
@@ -123,6 +139,49 @@ public final class Demo {
         }
         say("the demo deployment did not finish in 10 minutes; see the logs");
         return false;
+    }
+
+    /** Plays the operator of an operator action: the lab console's form with the action's fields, then "done". */
+    private static final class Operator {
+        private final Properties secrets = new Properties();
+
+        Operator(Path settings) throws IOException {
+            try (Reader reader = Files.newBufferedReader(settings, StandardCharsets.ISO_8859_1)) {
+                secrets.load(reader);
+            }
+        }
+
+        void act(ServiceProcess planner, String token, String id, JsonNode action)
+                throws IOException, InterruptedException {
+            say("operator action %s: %s", action.get("actionId").asText(), action.get("title").asText());
+            action.get("instructions").asText().lines().forEach(line -> say("    %s", line));
+            JsonNode fields = action.get("fields");
+            String password = fields.get("password").asText();
+            String ref = password.substring(password.indexOf("secretRef ") + "secretRef ".length(), password.lastIndexOf(')'));
+            StringBuilder form = new StringBuilder();
+            for (String field : List.of("host", "port", "user", "password", "database")) {
+                String value = field.equals("password") ? secret(ref) : fields.get(field).asText();
+                form.append(form.isEmpty() ? "" : "&").append(field).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+            String basic = Base64.getEncoder().encodeToString(("admin:" + secret(
+                    LabTopologies.SECRET_REFS.get("ocpAdmin"))).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> bound = HTTP.send(HttpRequest.newBuilder(URI.create(fields.get("url").asText()
+                            + "/lab/console/multi-cluster/bind")).header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            say("  (the demo plays the operator) lab console 绑定到主 OCP -> %d %s", bound.statusCode(), bound.body());
+            HttpResponse<String> done = HTTP.send(authorized(planner.url() + "/deployments/" + id + "/actions/"
+                            + action.get("actionId").asText() + "/complete", token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"note\": \"bound in the standby's console by the demo\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            say("  POST /deployments/%s/actions/%s/complete -> %d", id, action.get("actionId").asText(), done.statusCode());
+        }
+
+        private String secret(String ref) {
+            return secrets.getProperty("ocpha.secrets.\"" + ref + "\"");
+        }
     }
 
     /** The seed's "primary/standby details" view, from the registry. */

@@ -28,7 +28,7 @@ class CrossCityDeploymentTest {
         system = E2eSystem.get();
         hosts = system.hosts(9);
         id = system.submit(LabTopology.crossCity("cross-city", hosts).toYaml());
-        system.awaitSucceeded(id);
+        system.awaitSucceededOperating(id);
     }
 
     @Test
@@ -54,7 +54,8 @@ class CrossCityDeploymentTest {
         Instant lastAzParameters = hosts.subList(0, 6).stream()
                 .map(h -> Journals.last(h, "PUT /api/v2/config/systemParameters/ocp.site.url"))
                 .max(Instant::compareTo).orElseThrow();
-        Journals.assertBefore(lastAzParameters, Journals.first(hosts.get(6), "registerMc"),
+        Journals.assertBefore(lastAzParameters,
+                Journals.first(hosts.get(6), "POST /lab/console/multi-cluster/bind => 200"),
                 "the standby registers after the primary's AZs are active");
     }
 }

@@ -113,6 +113,10 @@ final class E2eSystem {
         return given().baseUri(stack.planner().url()).header("Authorization", "Bearer " + token);
     }
 
+    RequestSpecification executor() {
+        return given().baseUri(stack.executors().get(0).url()).header("Authorization", "Bearer " + token);
+    }
+
     RequestSpecification registry() {
         return given().baseUri(stack.registry().url()).header("Authorization", "Bearer " + token);
     }
@@ -151,6 +155,87 @@ final class E2eSystem {
                     + deployment.getString("failureReason"));
         }
         return deployment;
+    }
+
+    /** Waits until the deployment succeeded, playing the operator for every action it asks for on the way. */
+    JsonPath awaitSucceededOperating(String id) {
+        long deadline = System.nanoTime() + DEPLOYMENT_TIMEOUT.toNanos();
+        while (true) {
+            operate(id);
+            JsonPath deployment = planner().get("/deployments/" + id).then().statusCode(200).extract().jsonPath();
+            if (SETTLED.contains(deployment.getString("status"))) {
+                if (!"SUCCEEDED".equals(deployment.getString("status"))) {
+                    throw new AssertionError("deployment " + id + " is " + deployment.getString("status") + ": "
+                            + deployment.getString("failureReason"));
+                }
+                return deployment;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("deployment " + id + " did not settle within " + DEPLOYMENT_TIMEOUT + "; it is "
+                        + deployment.getString("status") + ": " + deployment.prettify());
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    /**
+     * Plays the operator once: binds each waiting action's standby in its console with the action's fields (the
+     * password resolved from the secret reference the action names) and completes the action. Returns how many.
+     */
+    int operate(String id) {
+        List<Map<String, Object>> waiting = actions(id).stream()
+                .filter(a -> "AWAITING_OPERATOR".equals(a.get("status"))).toList();
+        for (Map<String, Object> action : waiting) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> fields = (Map<String, String>) action.get("fields");
+            int status = bindInConsole(fields, fields.get("database"));
+            if (status != 200) {
+                throw new AssertionError("the console refused the binding of action " + action.get("actionId")
+                        + " (HTTP " + status + ")");
+            }
+            completeAction(id, (String) action.get("actionId"), "bound in the standby's console");
+        }
+        return waiting.size();
+    }
+
+    /** Waits until the deployment asks for an operator action and returns it. */
+    Map<String, Object> awaitAction(String id) {
+        long deadline = System.nanoTime() + DEPLOYMENT_TIMEOUT.toNanos();
+        while (true) {
+            List<Map<String, Object>> waiting = actions(id).stream()
+                    .filter(a -> "AWAITING_OPERATOR".equals(a.get("status"))).toList();
+            if (!waiting.isEmpty()) {
+                return waiting.get(0);
+            }
+            JsonPath deployment = planner().get("/deployments/" + id).then().statusCode(200).extract().jsonPath();
+            if (System.nanoTime() > deadline || SETTLED.contains(deployment.getString("status"))) {
+                throw new AssertionError("deployment " + id + " asked for no operator action; it is "
+                        + deployment.getString("status") + ": " + deployment.getString("failureReason"));
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    List<Map<String, Object>> actions(String id) {
+        return planner().get("/deployments/" + id + "/actions").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+    }
+
+    /** The standby console's "绑定到主 OCP" (the lab's path for it) with the action's fields; the HTTP status. */
+    int bindInConsole(Map<String, String> fields, String database) {
+        String password = fields.get("password");
+        String ref = password.substring(password.indexOf("secretRef ") + "secretRef ".length(), password.lastIndexOf(')'));
+        return given().auth().preemptive().basic("admin", adminPassword())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("host", fields.get("host")).formParam("port", fields.get("port"))
+                .formParam("user", fields.get("user")).formParam("password", secret(ref))
+                .formParam("database", database)
+                .post(fields.get("url") + "/lab/console/multi-cluster/bind").then().extract().statusCode();
+    }
+
+    void completeAction(String id, String actionId, String note) {
+        planner().contentType("application/json").body(Map.of("note", note))
+                .post("/deployments/" + id + "/actions/" + actionId + "/complete").then().statusCode(200);
     }
 
     JsonPath report(String id) {

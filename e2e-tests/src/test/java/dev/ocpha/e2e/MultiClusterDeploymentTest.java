@@ -14,12 +14,14 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Cross-city primary/standby (ocp-facts §8): a primary of three hosts and two standbys of three, each standby
- * registered to the primary by the registry's reaction to facts, never by a planned step.
+ * registered to the primary by the registry's reaction to facts, never by a planned step. The registration is an
+ * operator action (OCP offers it in the standby's console only): the test plays the operator.
  */
 class MultiClusterDeploymentTest {
 
@@ -28,6 +30,9 @@ class MultiClusterDeploymentTest {
     static List<LabHost> standbyA;
     static List<LabHost> standbyB;
     static String id;
+    static Map<String, Object> firstAction;
+    static JsonPath whileWaiting;
+    static List<Map<String, Object>> stepRunsWhileWaiting;
 
     @BeforeAll
     static void deploy() {
@@ -43,7 +48,27 @@ class MultiClusterDeploymentTest {
         standbyA.forEach(host -> topology.host(host, "sh", "shanghai", "sh-idc"));
         standbyB.forEach(host -> topology.host(host, "sz", "shenzhen", "sz-idc"));
         id = system.submit(topology.toYaml());
-        system.awaitSucceeded(id);
+        firstAction = system.awaitAction(id);
+        // nobody acts for a while: the deployment keeps waiting
+        E2eSystem.sleep(Duration.ofSeconds(3));
+        whileWaiting = system.planner().get("/deployments/" + id).then().statusCode(200).extract().jsonPath();
+        stepRunsWhileWaiting = system.executor().get("/deployments/" + id + "/step-runs").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.stepId == '" + firstAction.get("stepId") + "' }");
+        system.awaitSucceededOperating(id);
+    }
+
+    @Test
+    void theDeploymentWaitsForTheOperator_stepAwaitingAndNoExecutorHoldingIt() {
+        assertEquals("DEPLOYING", whileWaiting.getString("status"));
+        assertEquals("AWAITING_OPERATOR", whileWaiting.getString("operatorActions.find { it.actionId == '"
+                + firstAction.get("actionId") + "' }.status"));
+        assertEquals(1, stepRunsWhileWaiting.size(), stepRunsWhileWaiting.toString());
+        assertEquals("AWAITING_OPERATOR", stepRunsWhileWaiting.get(0).get("status"));
+        assertTrue(String.valueOf(firstAction.get("instructions")).contains("绑定到主 OCP"));
+        assertTrue(String.valueOf(firstAction.get("source")).startsWith("oceanbase/ocp-doc@V4.2.2:"));
+        JsonPath done = system.planner().get("/deployments/" + id).then().extract().jsonPath();
+        assertEquals(List.of("SUCCEEDED", "SUCCEEDED"), done.getList("operatorActions.status"));
+        assertTrue(system.report(id).getList("audit.action").contains("complete-action"));
     }
 
     @Test
@@ -90,7 +115,7 @@ class MultiClusterDeploymentTest {
                 .max(Instant::compareTo).orElseThrow();
         for (List<LabHost> standby : List.of(standbyA, standbyB)) {
             LabHost first = standby.get(0);
-            Instant registered = Journals.first(first, "registerMc");
+            Instant registered = Journals.first(first, "POST /lab/console/multi-cluster/bind => 200");
             Journals.assertBefore(primaryParameters, registered, "the primary is active before " + first.name()
                     + " registers");
             // multi-cluster mode is the cluster's (kept in its MetaDB): each node's step sets it in the documented
@@ -100,10 +125,11 @@ class MultiClusterDeploymentTest {
                 assertEquals(1, Journals.calls(host, "ocp-bootstrap", "-i"), host.name());
                 assertEquals(1, Journals.count(host, "docker restart ocp"), host.name());
             }
-            assertEquals(1, standby.stream().mapToLong(h -> Journals.calls(h, "ocp-bootstrap", "registerMc")).sum(),
-                    "one registration per standby cluster");
+            assertEquals(1, standby.stream().mapToLong(h -> Journals.count(h, "POST /lab/console/multi-cluster/bind"))
+                    .sum(), "one registration per standby cluster");
         }
-        assertTrue(system.report(id).getList("verification.items.findAll { it.check == 'standby-bound' }.status")
-                .stream().allMatch("PASS"::equals));
+        List<String> probes = system.report(id).getList("verification.items.findAll { it.check == "
+                + "'standby-reaches-primary-metadb' }.status");
+        assertEquals(List.of("PASS", "PASS"), probes);
     }
 }

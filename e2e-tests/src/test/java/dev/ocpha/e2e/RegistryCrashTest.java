@@ -40,7 +40,7 @@ class RegistryCrashTest {
         ServiceProcess registry = system.stack.crashAndRestart(system.stack.registry());
         assertEquals(true, registry.isAlive());
 
-        JsonPath deployment = system.awaitSucceeded(id);
+        JsonPath deployment = system.awaitSucceededOperating(id);
         assertEquals("SUCCEEDED", deployment.getString("status"));
         JsonPath view = system.topology(id);
         assertEquals("BOUND", view.getString("clusters.find { it.name == 'p' }.standbys[0].binding"));

@@ -11,6 +11,9 @@ import dev.ocpha.contracts.EventType;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.Topics;
 import dev.ocpha.contracts.events.AzAssigned;
+import dev.ocpha.contracts.events.OperatorActionCompleted;
+import dev.ocpha.contracts.events.OperatorActionRequired;
+import dev.ocpha.contracts.events.StandbyRegistrationRequested;
 import dev.ocpha.contracts.events.StepFailed;
 import dev.ocpha.contracts.events.StepRequested;
 import dev.ocpha.contracts.events.StepSucceeded;
@@ -60,6 +63,8 @@ class StepExecutionTest {
     JdbcHostKeyPins pins;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "ocpha.executor.registry-steps.ocp-http-port")
+    int ocpHttpPort;
 
     @Test
     void stepCommand_runsOverSshAndReportsStartedThenSucceeded() throws Exception {
@@ -241,6 +246,105 @@ class StepExecutionTest {
         assertEquals(1, again.stream().filter(l -> l.startsWith("ocp-bootstrap -i")).count(),
                 "re-run opened another session: " + again);
         assertEquals(1, count(again, "docker restart ocp"), "re-run restarted OCP: " + again);
+    }
+
+    @Test
+    void standbyRegistration_asksTheOperatorHoldingNothing_andSucceedsWhenTheProbesPassAfterCompletion() throws Exception {
+        LabHost primary = ExecutorLabResource.fleet().host(5);
+        LabHost standby = ExecutorLabResource.fleet().host(6);
+        String deploymentId = UUID.randomUUID().toString();
+        deployMultiCluster(deploymentId, primary, 1, "ocp1", "LEADER");
+        String stepId = StepKinds.registerStandbyStepId("ocp2");
+        StandbyRegistrationRequested asked = registration(deploymentId, primary, standby, 1);
+        OperatorActionRequired action;
+        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            send(topicRecord(Topics.TOPOLOGY, asked, EventType.STANDBY_REGISTRATION_REQUESTED));
+            send(topicRecord(Topics.TOPOLOGY, asked, EventType.STANDBY_REGISTRATION_REQUESTED)); // redelivered
+            action = read(events.awaitMatching(r -> deploymentId.equals(TopicProbe.header(r, EventHeaders.SUBJECT))
+                    && type(r).equals(EventType.OPERATOR_ACTION_REQUIRED.ceType()), 1, OUTCOME).get(0),
+                    OperatorActionRequired.class);
+        }
+        assertEquals(stepId + "~1", action.actionId());
+        assertEquals(standby.name(), action.host());
+        assertEquals("http://" + standby.address() + ":" + ocpHttpPort, action.fields().get("url"));
+        assertEquals(primary.address(), action.fields().get("host"));
+        assertEquals("2881", action.fields().get("port"));
+        assertEquals("meta_user@ocp_meta", action.fields().get("user"));
+        assertEquals("meta_database", action.fields().get("database"));
+        assertTrue(action.fields().get("password").contains("secretRef " + ExecutorLabResource.META_PASSWORD_REF),
+                action.fields().toString());
+        assertFalse(action.toString().contains("Meta#Secret-pw1"), "no secret in the action");
+        assertTrue(action.instructions().contains("绑定到主 OCP"), action.instructions());
+        assertTrue(action.source().startsWith("oceanbase/ocp-doc@V4.2.2:"), action.source());
+        StepRunEntity waiting = run(deploymentId, stepId, 1);
+        assertEquals(StepRunEntity.AWAITING_OPERATOR, waiting.status);
+        assertEquals(null, waiting.leaseExpiresAt, "a waiting run holds no lease");
+        assertEquals(0, waiting.tries, "asking is not a try");
+
+        // the standby's OCP, where the executor reaches it: the node's address and the configured OCP port
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD, ocpHttpPort, standby.address());
+             TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            send(topicRecord(Topics.STEP_COMMANDS, completion(action, "bound in the console"),
+                    EventType.OPERATOR_ACTION_COMPLETED));
+            ConsumerRecord<String, String> outcome = events.awaitMatching(r -> deploymentId.equals(
+                    TopicProbe.header(r, EventHeaders.SUBJECT)) && r.value().contains(stepId)
+                    && (type(r).equals(EventType.STEP_SUCCEEDED.ceType()) || type(r).equals(EventType.STEP_FAILED.ceType())),
+                    1, OUTCOME).get(0);
+            assertEquals(EventType.STEP_SUCCEEDED.ceType(), type(outcome), outcome.value());
+        }
+        StepRunEntity verified = run(deploymentId, stepId, 1);
+        assertEquals("alice", verified.actionCompletedBy);
+        assertEquals("bound in the console", verified.actionNote);
+        List<String> journal = standby.journal().stream().map(JournalEntry::commandLine).toList();
+        assertTrue(journal.stream().anyMatch(line -> line.startsWith("obclient -h" + primary.address() + " -P2881")),
+                journal.toString());
+        assertFalse(journal.stream().anyMatch(line -> line.contains("registerMc")), "no undocumented command");
+        assertFalse(journal.stream().anyMatch(line -> line.contains("Meta#Secret-pw1")), "the password is on stdin only");
+    }
+
+    @Test
+    void standbyRegistrationCompleted_whileAProbeFails_failsTheStepNamingTheProbe() throws Exception {
+        LabHost primary = ExecutorLabResource.fleet().host(5);
+        LabHost standby = ExecutorLabResource.fleet().host(6);
+        String deploymentId = UUID.randomUUID().toString();
+        OperatorActionRequired action;
+        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            send(topicRecord(Topics.TOPOLOGY, registration(deploymentId, primary, standby, 1),
+                    EventType.STANDBY_REGISTRATION_REQUESTED));
+            action = read(events.awaitMatching(r -> deploymentId.equals(TopicProbe.header(r, EventHeaders.SUBJECT))
+                    && type(r).equals(EventType.OPERATOR_ACTION_REQUIRED.ceType()), 1, OUTCOME).get(0),
+                    OperatorActionRequired.class);
+        }
+        standby.failTool("obclient", 1);
+        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            send(topicRecord(Topics.STEP_COMMANDS, completion(action, "done"), EventType.OPERATOR_ACTION_COMPLETED));
+            send(topicRecord(Topics.STEP_COMMANDS, completion(action, "done"), EventType.OPERATOR_ACTION_COMPLETED));
+            StepFailed failed = read(events.awaitMatching(r -> deploymentId.equals(TopicProbe.header(r,
+                    EventHeaders.SUBJECT)) && type(r).equals(EventType.STEP_FAILED.ceType()), 1, OUTCOME).get(0),
+                    StepFailed.class);
+            assertTrue(failed.reason().contains("alice reported the action done, but probe 'the standby host logs in to"
+                    + " the primary's MetaDB"), failed.reason());
+            assertFalse(failed.retryable(), "the operator fixes it, then retries the deployment");
+        } finally {
+            standby.clearFaults();
+        }
+    }
+
+    private static StandbyRegistrationRequested registration(String deploymentId, LabHost primary, LabHost standby,
+                                                             int attempt) {
+        return new StandbyRegistrationRequested(deploymentId, "ocp2", "ocp1", primary.address() + ":2881",
+                "meta_user@ocp_meta", "meta_database", ExecutorLabResource.META_PASSWORD_REF, standby.name(),
+                access(standby), "ocp", attempt, PROFILE, ExecutorLabResource.ADMIN_PASSWORD_REF);
+    }
+
+    private static OperatorActionCompleted completion(OperatorActionRequired action, String note) {
+        return new OperatorActionCompleted(action.deploymentId(), action.stepId(), action.host(), action.attempt(),
+                action.actionId(), "alice", note, Instant.now().toString());
+    }
+
+    private static StepRunEntity run(String deploymentId, String stepId, int attempt) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                StepRunEntity.find(UUID.fromString(deploymentId), stepId, attempt));
     }
 
     /** One single-node OCP cluster in multi-cluster mode: the seed's steps with ENABLE_MULTI_CLUSTER after healthy. */

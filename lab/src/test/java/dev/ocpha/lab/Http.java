@@ -24,6 +24,14 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)), password);
     }
 
+    static HttpResponse<String> postForm(String url, String password, java.util.Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), password);
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request, String password) throws Exception {
         if (password != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

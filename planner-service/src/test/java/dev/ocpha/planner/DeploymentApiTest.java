@@ -162,6 +162,8 @@ class DeploymentApiTest {
                 RoleMatrix.endpoint("GET", "/deployments/" + id + "/events", "viewer"),
                 RoleMatrix.endpoint("POST", "/deployments/" + id + "/retry", "operator"),
                 RoleMatrix.endpoint("POST", "/deployments/" + id + "/steps/s/skip", "operator"),
+                RoleMatrix.endpoint("GET", "/deployments/" + id + "/actions", "viewer"),
+                RoleMatrix.endpoint("POST", "/deployments/" + id + "/actions/a~1/complete", "operator"),
                 RoleMatrix.endpoint("POST", "/deployments/" + id + "/cancel", "operator"),
                 RoleMatrix.endpoint("DELETE", "/deployments/" + id, "operator"),
                 RoleMatrix.endpoint("POST", "/webhooks", "admin"),

@@ -16,6 +16,8 @@ import dev.ocpha.contracts.events.ClusterActivated;
 import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
+import dev.ocpha.contracts.events.OperatorActionCompleted;
+import dev.ocpha.contracts.events.OperatorActionRequired;
 import dev.ocpha.contracts.events.StandbyBindingFailed;
 import dev.ocpha.contracts.events.AzActivationFailed;
 import dev.ocpha.contracts.events.StandbyBound;
@@ -274,5 +276,56 @@ class DeploymentFlowTest {
                 .asString().contains("register-standby@x"));
         Api.given().get("/deployments/" + id).then().body("phases[0].steps[0].status", equalTo("REQUESTED"))
                 .body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void operatorAction_stepAwaitsTheOperator_deploymentKeepsRunning_completionIsAuditedAndSentOnce() throws Exception {
+        String id = Api.submit("single-node");
+        awaitStep(id, "prepare-host@ocp-1", "REQUESTED");
+        String actionId = OperatorActionRequired.actionId("prepare-host@ocp-1", 1);
+        OperatorActionRequired required = new OperatorActionRequired(id, "prepare-host@ocp-1", "PREPARE_HOST", "ocp-1",
+                "single", 1, actionId, "Do it by hand", "1. Open the console.", Map.of("password",
+                "the admin password (secretRef ocp-admin)"), "oceanbase/ocp-doc@V4.2.2:zh-CN/x.md", "2026-01-01T00:00:00Z");
+        publish(EventType.OPERATOR_ACTION_REQUIRED, required, Topics.hostKey(id, "ocp-1"));
+        publish(EventType.OPERATOR_ACTION_REQUIRED, required, Topics.hostKey(id, "ocp-1")); // redelivered
+        awaitStep(id, "prepare-host@ocp-1", "AWAITING_OPERATOR");
+        Api.given().get("/deployments/" + id).then().body("status", equalTo("PREPARING_HOSTS"))
+                .body("operatorActions.size()", equalTo(1))
+                .body("operatorActions[0].status", equalTo("AWAITING_OPERATOR"));
+        Api.given().get("/deployments/" + id + "/actions").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].actionId", equalTo(actionId))
+                .body("[0].fields.password", equalTo("the admin password (secretRef ocp-admin)"))
+                .body("[0].source", equalTo("oceanbase/ocp-doc@V4.2.2:zh-CN/x.md"));
+
+        Api.given().contentType("application/json").body("{\"note\": \" \"}")
+                .post("/deployments/" + id + "/actions/" + actionId + "/complete")
+                .then().statusCode(400).body("errors.field", hasItem("note"));
+        Api.given().contentType("application/json").body("{\"note\": \"x\"}")
+                .post("/deployments/" + id + "/actions/no-such~1/complete").then().statusCode(404);
+        try (TopicProbe commands = TopicProbe.subscribe(bootstrap, Topics.STEP_COMMANDS)) {
+            for (int call = 0; call < 2; call++) {
+                Api.given().contentType("application/json").body("{\"note\": \"done in the console\"}")
+                        .post("/deployments/" + id + "/actions/" + actionId + "/complete")
+                        .then().statusCode(200).body("status", equalTo("COMPLETED"))
+                        .body("note", equalTo("done in the console")).body("completedBy", org.hamcrest.Matchers.notNullValue());
+            }
+            ConsumerRecord<String, String> sent = commands.awaitMatching(r -> isFor(r, id,
+                    EventType.OPERATOR_ACTION_COMPLETED), 1, Api.WAIT).get(0);
+            OperatorActionCompleted completed = mapper.readValue(sent.value(), OperatorActionCompleted.class);
+            assertEquals(actionId, completed.actionId());
+            assertEquals("done in the console", completed.note());
+            assertEquals(Topics.hostKey(id, "ocp-1"), sent.key());
+        }
+        Api.given().get("/deployments/" + id + "/report").then()
+                .body("audit.findAll { it.action == 'complete-action' }.size()", equalTo(1))
+                .body("audit.find { it.action == 'complete-action' }.reason", equalTo("done in the console"));
+
+        publish(EventType.STEP_FAILED, new StepFailed(id, "prepare-host@ocp-1", "PREPARE_HOST", "ocp-1", "single", 1,
+                1, "executor-test", "probe 'x' failed", false, 20), Topics.hostKey(id, "ocp-1"));
+        Api.awaitStatus(id, "FAILED");
+        Api.given().get("/deployments/" + id + "/actions").then().body("[0].status", equalTo("FAILED"))
+                .body("[0].outcome", equalTo("probe 'x' failed"));
+        Api.given().contentType("application/json").body("{\"note\": \"again\"}")
+                .post("/deployments/" + id + "/actions/" + actionId + "/complete").then().statusCode(409);
     }
 }

@@ -247,7 +247,8 @@ class RegistryChoreographyTest {
         }
         publish(EventType.DEPLOYMENT_VERIFIED, new DeploymentVerified(id, UUID.randomUUID().toString(), true, List.of(
                 new VerificationItem("v-1", "api-status", "PASS", "okay", "okay", "OCP answers"),
-                new VerificationItem("cluster:w", "standby-bound", "PASS", "FOLLOWER heartbeat ok, sync ok", "bound", "bound"))),
+                new VerificationItem("cluster:w", "standby-reaches-primary-metadb", "PASS", "FOLLOWER heartbeat ok, sync ok",
+                        "bound", "bound"))),
                 id);
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
                 asAdmin().get("/deployments/" + id + "/topology").then()

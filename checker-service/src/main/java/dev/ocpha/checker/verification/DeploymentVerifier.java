@@ -92,17 +92,17 @@ public class DeploymentVerifier {
         }
         PlannedCluster primary = clusters.stream().filter(c -> "PRIMARY".equalsIgnoreCase(c.role())).findFirst().orElse(null);
         if (primary == null) {
-            return standbys.stream().map(s -> Items.fail("cluster:" + s.name(), StandbyBindingProbe.BOUND_CHECK,
+            return standbys.stream().map(s -> Items.fail("cluster:" + s.name(), StandbyBindingProbe.METADB_CHECK,
                     "no primary cluster", "bound to the primary", "the request has standbys but no PRIMARY cluster")).toList();
         }
         String metaPassword = secrets.find(request.metaPasswordRef()).orElse(null);
         if (metaPassword == null) {
-            return List.of(Items.fail("cluster:" + primary.name(), StandbyBindingProbe.LEADER_CHECK, "reference '"
-                    + request.metaPasswordRef() + "' not configured", "the meta tenant password in the checker's secret store",
-                    "set ocpha.secrets.\"" + request.metaPasswordRef() + "\" for the checker"));
+            return standbys.stream().map(s -> Items.fail("cluster:" + s.name(), StandbyBindingProbe.METADB_CHECK,
+                    "reference '" + request.metaPasswordRef() + "' not configured",
+                    "the meta tenant password in the checker's secret store",
+                    "set ocpha.secrets.\"" + request.metaPasswordRef() + "\" for the checker")).toList();
         }
-        PlannedHost primaryHost = nodes.stream().filter(n -> primary.name().equals(n.cluster())).findFirst().orElse(null);
-        return bindings.probe(primary, standbys, primaryHost, metaPassword);
+        return bindings.probe(primary, standbys, nodes, metaPassword);
     }
 
     void onStop(@Observes ShutdownEvent event) {

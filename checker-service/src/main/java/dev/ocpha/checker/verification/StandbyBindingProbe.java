@@ -10,21 +10,18 @@ import dev.ocpha.ssh.RemoteException;
 import dev.ocpha.ssh.RemoteExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Multi-cluster: every standby is bound to the primary. OCP has no REST API for the primary/standby list (ocp-facts
- * §8.1–8.2); it lives in the primary's MetaDB, so it is read there with {@code obclient} on a primary host. The
- * meta password goes on standard input, never on the command line.
+ * Multi-cluster: what the documents let a deployer check of a standby's binding. No document shows the binding itself
+ * (OCP's console does; oceanbase/ocp-doc@V4.2.2 zh-CN/1200.manage-disaster-recovery/300.ocp-multi-cluster-mode/
+ * 200.register-an-ocp-cluster.md), so per standby: a standby OCP node logs in to the primary's MetaDB with the meta
+ * user, as the document suggests ({@code obclient … -e 'SELECT 1'}); its {@code /api/status} is the per-node
+ * {@code api-status} item. The meta password goes on standard input, never on the command line.
  */
 public final class StandbyBindingProbe {
 
-    public static final String LEADER_CHECK = "primary-leader";
-    public static final String BOUND_CHECK = "standby-bound";
-    static final String QUERY = "SELECT cluster_id, cluster_name, role, version, status, heartbeat_time, sync_status, "
-            + "access_address FROM meta_database.ocp_multi_cluster";
+    public static final String METADB_CHECK = "standby-reaches-primary-metadb";
 
     private final RemoteExecutor remote;
     private final String userTemplate;
@@ -38,59 +35,31 @@ public final class StandbyBindingProbe {
         this.timeout = timeout;
     }
 
-    record Row(String id, String name, String role, String version, String status, String heartbeat, String sync,
-               String access) {
-        String describe() {
-            return "role " + role + ", version " + version + ", status " + status + ", sync " + sync;
-        }
-    }
-
-    public List<VerificationItem> probe(PlannedCluster primary, List<PlannedCluster> standbys, PlannedHost primaryHost,
+    public List<VerificationItem> probe(PlannedCluster primary, List<PlannedCluster> standbys, List<PlannedHost> nodes,
                                         String metaPassword) {
-        String target = "cluster:" + primary.name();
         List<VerificationItem> items = new ArrayList<>();
-        String leaderExpected = primary.name() + " listed as LEADER in its MetaDB's ocp_multi_cluster";
-        if (primary.metaDbAddress() == null || primaryHost == null) {
-            String why = primaryHost == null ? "no OCP node of the primary to query from" : "the primary has no MetaDB address";
-            items.add(Items.fail(target, LEADER_CHECK, why, leaderExpected, "cannot read the primary/standby list: " + why));
-            standbys.forEach(s -> items.add(Items.fail("cluster:" + s.name(), BOUND_CHECK, "unknown",
-                    "bound to " + primary.name(), "cannot read the primary/standby list: " + why)));
-            return items;
-        }
-        Map<String, Row> rows;
-        try {
-            rows = query(primary, primaryHost, metaPassword);
-        } catch (QueryFailed e) {
-            items.add(Items.fail(target, LEADER_CHECK, e.getMessage(), leaderExpected,
-                    "cannot read the primary's MetaDB at " + primary.metaDbAddress()));
-            standbys.forEach(s -> items.add(Items.fail("cluster:" + s.name(), BOUND_CHECK, "unknown",
-                    "bound to " + primary.name(), "cannot read the primary's MetaDB: " + e.getMessage())));
-            return items;
-        }
-        Row leader = rows.get(primary.name());
-        items.add(leader != null && leader.role().equalsIgnoreCase("LEADER")
-                ? Items.pass(target, LEADER_CHECK, leader.describe(), leaderExpected, "the primary leads")
-                : Items.fail(target, LEADER_CHECK, leader == null ? "not listed" : leader.describe(), leaderExpected,
-                "the primary is not the LEADER of its multi-cluster table"));
         for (PlannedCluster standby : standbys) {
-            Row row = rows.get(standby.name());
-            String expected = standby.name() + " listed as FOLLOWER in " + primary.name() + "'s ocp_multi_cluster";
-            String standbyTarget = "cluster:" + standby.name();
-            if (row == null) {
-                items.add(Items.fail(standbyTarget, BOUND_CHECK, "not listed", expected,
-                        "standby " + standby.name() + " is not bound to primary " + primary.name()));
-            } else if (!row.role().equalsIgnoreCase("FOLLOWER")) {
-                items.add(Items.fail(standbyTarget, BOUND_CHECK, row.describe(), expected,
-                        "standby " + standby.name() + " is listed as " + row.role() + ", not FOLLOWER"));
-            } else {
-                items.add(Items.pass(standbyTarget, BOUND_CHECK, row.describe(), expected,
-                        "bound to primary " + primary.name()));
+            String target = "cluster:" + standby.name();
+            String expected = "an OCP node of " + standby.name() + " logs in to " + primary.name() + "'s MetaDB at "
+                    + primary.metaDbAddress();
+            PlannedHost node = nodes.stream().filter(n -> standby.name().equals(n.cluster())).findFirst().orElse(null);
+            if (primary.metaDbAddress() == null || node == null) {
+                String why = node == null ? "no OCP node of the standby to log in from" : "the primary has no MetaDB address";
+                items.add(Items.fail(target, METADB_CHECK, why, expected, "cannot check the binding: " + why));
+                continue;
             }
+            String observed = login(primary, node, metaPassword);
+            items.add(observed == null
+                    ? Items.pass(target, METADB_CHECK, "SELECT 1 answered from " + node.name(), expected,
+                    "the standby reaches the primary's MetaDB")
+                    : Items.fail(target, METADB_CHECK, observed, expected, "standby " + standby.name()
+                    + " cannot log in to the primary's MetaDB: both must reach each other's MetaDB"));
         }
         return items;
     }
 
-    private Map<String, Row> query(PlannedCluster primary, PlannedHost host, String password) throws QueryFailed {
+    /** Null when the login works, else what failed. */
+    private String login(PlannedCluster primary, PlannedHost node, String password) {
         String address = primary.metaDbAddress().trim();
         int colon = address.lastIndexOf(':');
         String metaHost = colon > 0 ? address.substring(0, colon).replace("[", "").replace("]", "") : address;
@@ -98,32 +67,17 @@ public final class StandbyBindingProbe {
         String user = userTemplate.replace("{metaDbCluster}",
                 primary.metaDbClusterName() == null ? primary.name() + "-meta" : primary.metaDbClusterName());
         String command = "IFS= read -r MYSQL_PWD; export MYSQL_PWD; obclient -h " + Shell.quote(metaHost) + " -P "
-                + Shell.quote(port) + " -u " + Shell.quote(user) + " -D " + Shell.quote(database) + " -N -e "
-                + Shell.quote(QUERY);
+                + Shell.quote(port) + " -u " + Shell.quote(user) + " -D " + Shell.quote(database) + " -e 'SELECT 1'";
         ExecResult result;
         try {
-            result = remote.exec(HostProber.target(host), command, password + "\n", timeout);
+            result = remote.exec(HostProber.target(node), command, password + "\n", timeout);
         } catch (RemoteException e) {
-            throw new QueryFailed("no SSH session to " + host.name() + " (" + e.kind() + ")");
+            return "no SSH session to " + node.name() + " (" + e.kind() + ")";
         }
-        if (!result.succeeded()) {
-            String error = (result.stderr() + " " + result.stdout()).trim();
-            throw new QueryFailed("obclient exit " + result.exitStatus() + ": " + (error.isEmpty() ? "no output" : error));
+        if (result.succeeded()) {
+            return null;
         }
-        Map<String, Row> rows = new HashMap<>();
-        for (String line : result.stdout().split("\n")) {
-            String[] f = line.split("\t", -1);
-            if (f.length >= 8) {
-                rows.put(f[1].trim(), new Row(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(),
-                        f[5].trim(), f[6].trim(), f[7].trim()));
-            }
-        }
-        return rows;
-    }
-
-    private static final class QueryFailed extends Exception {
-        QueryFailed(String message) {
-            super(message);
-        }
+        String error = (result.stderr() + " " + result.stdout()).trim();
+        return "obclient exit " + result.exitStatus() + ": " + (error.isEmpty() ? "no output" : error);
     }
 }

@@ -21,6 +21,13 @@ public final class Api {
     public record IssuedToken(String id, String name, String role, String token) {
     }
 
+    public record Action(String actionId, String stepId, String host, String title, String status, String instructions,
+                         String completedBy, String note, String outcome) {
+    }
+
+    public record CompleteActionRequest(String note) {
+    }
+
     public record SkipRequest(String reason) {
     }
 

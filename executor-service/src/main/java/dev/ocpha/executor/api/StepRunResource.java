@@ -32,7 +32,13 @@ public class StepRunResource {
     public record StepRunView(String stepId, String kind, String host, int attempt, String status, String executorId,
                               String acceptedBy, int tries, int takeovers, Integer exitStatus, String error,
                               Boolean retryable, Long durationMillis, String outputTail, OffsetDateTime acceptedAt,
-                              OffsetDateTime startedAt, OffsetDateTime finishedAt, List<TryView> tryLog) {
+                              OffsetDateTime startedAt, OffsetDateTime finishedAt, List<TryView> tryLog,
+                              ActionView operatorAction) {
+    }
+
+    /** The operator action a run asked for: when, and who reported it done with what note. */
+    public record ActionView(String actionId, OffsetDateTime requestedAt, OffsetDateTime completedAt,
+                             String completedBy, String note) {
     }
 
     /** One try: which executor, how it ended, how long it took. */
@@ -63,7 +69,9 @@ public class StepRunResource {
                         StepTryEntity.ofRun(run.id).stream()
                                 .map(t -> new TryView(t.tryNumber, t.executorId, t.exitStatus, t.error, t.retryable,
                                         t.durationMillis, t.finishedAt))
-                                .toList()))
+                                .toList(),
+                        run.actionId == null ? null : new ActionView(run.actionId, run.actionRequestedAt,
+                                run.actionCompletedAt, run.actionCompletedBy, run.actionNote)))
                 .toList();
     }
 }

@@ -5,6 +5,8 @@ import dev.ocpha.executor.config.ExecutorConfig;
 import dev.ocpha.executor.domain.StepOutcomes.Claimed;
 import dev.ocpha.executor.steps.InstallerActions;
 import dev.ocpha.executor.steps.MediaLibrary;
+import dev.ocpha.executor.steps.OperatorCompletion;
+import dev.ocpha.executor.steps.OperatorRequest;
 import dev.ocpha.executor.steps.RetryPolicy;
 import dev.ocpha.executor.steps.Step;
 import dev.ocpha.executor.steps.StepCatalog;
@@ -105,15 +107,26 @@ public class StepAttempts {
             redactor.add(value);
             return value;
         };
+        OperatorCompletion completion = claimed.run().actionCompleted()
+                ? new OperatorCompletion(claimed.run().actionCompletedBy(), claimed.run().actionNote()) : null;
         for (int tryNumber = claimed.run().tries() + 1; ; tryNumber++) {
             Instant tryStarted = Instant.now();
             long tryBegan = System.nanoTime();
             StepContext context = new StepContext(request, remote, target, policy, timeout, secret, media, actions,
-                    progress);
+                    progress, completion);
             try {
                 String summary = step.run(context) + (context.unverified().isEmpty() ? ""
                         : " [ran unverified installer actions: " + String.join(", ", context.unverified()) + "]");
                 context.note(summary);
+                Optional<OperatorRequest> asked = context.operatorRequest();
+                if (asked.isPresent()) {
+                    // not a try: the wait counts against neither the tries nor the timeout
+                    if (!cancelled.get()) {
+                        progress.close();
+                        awaitOperator(claimed, asked.get(), progress);
+                    }
+                    return;
+                }
                 if (!cancelled.get() && outcomes.recordTry(claimed.run(), tryNumber, config.id(), 0, null, null,
                         tryStarted, since(tryBegan))) {
                     progress.close();
@@ -157,6 +170,13 @@ public class StepAttempts {
         if (outcomes.succeeded(claimed.run(), claimed.request(), tries, config.id(), progress.tail(), since(began))) {
             LOG.infof("step %s on %s succeeded in %d ms (%d tries)", claimed.request().stepId(), claimed.request().host(),
                     since(began).toMillis(), tries);
+        }
+    }
+
+    private void awaitOperator(Claimed claimed, OperatorRequest asked, ProgressStream progress) {
+        if (outcomes.awaitOperator(claimed.run(), claimed.request(), asked, progress.tail())) {
+            LOG.infof("step %s on %s waits for an operator: %s", claimed.request().stepId(), claimed.request().host(),
+                    asked.title());
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.events.AzAssigned;
+import dev.ocpha.contracts.events.OperatorActionCompleted;
 import dev.ocpha.contracts.events.StandbyRegistrationRequested;
 import dev.ocpha.contracts.events.StepRequested;
 import dev.ocpha.contracts.model.AzNode;
@@ -62,7 +63,30 @@ public class StepCommandService {
         }
     }
 
-    /** The registry found a standby ready and its primary active: register it, on the standby's host. */
+    /** An operator reported an action done: its run becomes claimable again, and its next try verifies. */
+    public void completeAction(OperatorActionCompleted event) {
+        UUID deploymentId;
+        try {
+            deploymentId = UUID.fromString(String.valueOf(event.deploymentId()));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("OperatorActionCompleted for action " + event.actionId()
+                    + " has deploymentId '" + event.deploymentId() + "', which is not a UUID", null);
+        }
+        if (runs.completeAction(deploymentId, event.stepId(), event.attempt(), event.actionId(), event.actor(),
+                event.note())) {
+            LOG.infof("%s completed action %s of deployment %s; verifying", event.actor(), event.actionId(),
+                    event.deploymentId());
+            afterCommit.run(dispatcher::wakeUp);
+        } else {
+            LOG.infof("action %s of deployment %s does not wait (completed before, or not asked); this completion is"
+                    + " ignored", event.actionId(), event.deploymentId());
+        }
+    }
+
+    /**
+     * The registry found a standby ready and its primary active: register it, on the standby's host (an operator
+     * action in the standby's console, verified from that host).
+     */
     public void registerStandby(StandbyRegistrationRequested event) {
         Map<String, String> parameters = new HashMap<>();
         parameters.put("primaryCluster", event.primaryCluster());
@@ -70,7 +94,9 @@ public class StepCommandService {
         parameters.put("primaryMetaDbUser", event.primaryMetaDbUser());
         parameters.put("primaryMetaDbDatabase", event.primaryMetaDbDatabase());
         parameters.put("metaPasswordRef", event.metaPasswordRef());
-        parameters.put("container", event.container());
+        parameters.put("adminPasswordRef", event.adminPasswordRef());
+        parameters.put("standbyUrl", event.standbyAccess() == null ? null : "http://" + event.standbyAccess().address()
+                + ":" + config.registrySteps().ocpHttpPort());
         accept(new StepRequested(event.deploymentId(), StepKinds.registerStandbyStepId(event.standbyCluster()),
                 StepKinds.REGISTER_STANDBY, "Register standby cluster " + event.standbyCluster() + " to primary "
                 + event.primaryCluster(), event.standbyHost(), event.standbyCluster(), event.standbyAccess(),

@@ -3,6 +3,7 @@ package dev.ocpha.executor.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocpha.contracts.Topics;
+import dev.ocpha.contracts.events.OperatorActionRequired;
 import dev.ocpha.contracts.events.StepFailed;
 import dev.ocpha.contracts.events.StepProgressed;
 import dev.ocpha.contracts.events.StepRequested;
@@ -10,6 +11,7 @@ import dev.ocpha.contracts.events.StepStarted;
 import dev.ocpha.contracts.events.StepSucceeded;
 import dev.ocpha.executor.persistence.StepRuns;
 import dev.ocpha.executor.persistence.StepRuns.ClaimedRun;
+import dev.ocpha.executor.steps.OperatorRequest;
 import dev.ocpha.platform.messaging.Correlation;
 import dev.ocpha.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +91,21 @@ public class StepOutcomes {
         }
         outbox.append(new StepFailed(request.deploymentId(), request.stepId(), request.kind(), request.host(),
                 request.cluster(), request.attempt(), tries, executorId, reason, retryable, took.toMillis()), key(request));
+        return true;
+    }
+
+    /**
+     * The try asked an operator: the run waits, holding nothing, and {@link OperatorActionRequired} goes out with it.
+     * False when the claim is no longer this executor's (then nothing is written or published).
+     */
+    public boolean awaitOperator(ClaimedRun run, StepRequested request, OperatorRequest asked, String outputTail) {
+        String actionId = OperatorActionRequired.actionId(request.stepId(), request.attempt());
+        if (!runs.awaitOperator(run.id(), run.claimToken(), actionId, outputTail)) {
+            return false;
+        }
+        outbox.append(new OperatorActionRequired(request.deploymentId(), request.stepId(), request.kind(),
+                request.host(), request.cluster(), request.attempt(), actionId, asked.title(), asked.instructions(),
+                asked.fields(), asked.source(), Instant.now().toString()), key(request));
         return true;
     }
 

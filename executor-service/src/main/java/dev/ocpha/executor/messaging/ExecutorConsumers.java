@@ -1,6 +1,7 @@
 package dev.ocpha.executor.messaging;
 
 import dev.ocpha.contracts.events.AzAssigned;
+import dev.ocpha.contracts.events.OperatorActionCompleted;
 import dev.ocpha.contracts.events.StandbyRegistrationRequested;
 import dev.ocpha.contracts.events.StepRequested;
 import dev.ocpha.executor.domain.StepCommandService;
@@ -12,7 +13,10 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Step commands from the planner and the two steps the registry asks for; each only recorded here, run later. */
+/**
+ * Step commands and operator actions' completions from the planner, and the two steps the registry asks for; each
+ * only recorded here, run later.
+ */
 @ApplicationScoped
 public class ExecutorConsumers {
 
@@ -22,7 +26,8 @@ public class ExecutorConsumers {
 
     public ExecutorConsumers(InboundEvents inbound, StepCommandService steps) {
         this.inbound = inbound;
-        this.commands = EventHandlers.create().on(StepRequested.class, steps::accept);
+        this.commands = EventHandlers.create().on(StepRequested.class, steps::accept)
+                .on(OperatorActionCompleted.class, steps::completeAction);
         this.topology = EventHandlers.create()
                 .on(StandbyRegistrationRequested.class, steps::registerStandby)
                 .on(AzAssigned.class, steps::applyAzParameters);

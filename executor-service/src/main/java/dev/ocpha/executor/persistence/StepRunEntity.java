@@ -19,6 +19,8 @@ public class StepRunEntity extends PanacheEntityBase {
     public static final String RUNNING = "RUNNING";
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";
+    /** An operator action asked for and not yet reported done: no owner, no lease. */
+    public static final String AWAITING_OPERATOR = "AWAITING_OPERATOR";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,6 +67,16 @@ public class StepRunEntity extends PanacheEntityBase {
     public OffsetDateTime startedAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+    @Column(name = "action_id")
+    public String actionId;
+    @Column(name = "action_requested_at")
+    public OffsetDateTime actionRequestedAt;
+    @Column(name = "action_completed_at")
+    public OffsetDateTime actionCompletedAt;
+    @Column(name = "action_completed_by")
+    public String actionCompletedBy;
+    @Column(name = "action_note")
+    public String actionNote;
 
     public static StepRunEntity find(UUID deploymentId, String stepId, int attempt) {
         return find("deploymentId = ?1 and stepId = ?2 and attempt = ?3", deploymentId, stepId, attempt).firstResult();

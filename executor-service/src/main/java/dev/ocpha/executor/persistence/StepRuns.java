@@ -40,7 +40,13 @@ public class StepRuns {
 
     /** A run this executor now holds: {@code takeover} when another executor had started it and its lease expired. */
     public record ClaimedRun(long id, String commandJson, UUID claimToken, int tries, int takeovers, boolean takeover,
-                             String previousOwner, String correlationId, String causationId) {
+                             String previousOwner, String correlationId, String causationId, String actionCompletedBy,
+                             String actionNote) {
+
+        /** Whether an operator reported this run's action done (then its next try verifies). */
+        public boolean actionCompleted() {
+            return actionCompletedBy != null;
+        }
     }
 
     /** Inserts the run unless this (deployment, step, attempt) is already known; empty for a duplicate. */
@@ -90,7 +96,7 @@ public class StepRuns {
                        status = 'RUNNING', started_at = COALESCE(s.started_at, now())
                 FROM candidates c WHERE s.id = c.id
                 RETURNING s.id, s.command, s.claim_token, s.tries, s.takeovers, c.old_status, c.old_owner,
-                          s.correlation_id, s.causation_id""", statement -> {
+                          s.correlation_id, s.causation_id, s.action_completed_by, s.action_note""", statement -> {
             statement.setInt(1, limit);
             statement.setString(2, executorId);
             statement.setDouble(3, lease.toMillis() / 1000.0);
@@ -99,7 +105,7 @@ public class StepRuns {
                 while (rows.next()) {
                     claimed.add(new ClaimedRun(rows.getLong(1), rows.getString(2), rows.getObject(3, UUID.class),
                             rows.getInt(4), rows.getInt(5), "RUNNING".equals(rows.getString(6)), rows.getString(7),
-                            rows.getString(8), rows.getString(9)));
+                            rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11)));
                 }
             }
             claimed.sort(java.util.Comparator.comparingLong(ClaimedRun::id));
@@ -182,6 +188,45 @@ public class StepRuns {
             statement.setLong(6, took.toMillis());
             statement.setLong(7, runId);
             statement.setObject(8, claimToken);
+            return statement.executeUpdate() == 1;
+        });
+    }
+
+    /**
+     * The try asked an operator: the run waits, without owner or lease, for the action's completion. False when the
+     * claim is no longer this executor's.
+     */
+    public boolean awaitOperator(long runId, UUID claimToken, String actionId, String outputTail) {
+        return query("""
+                UPDATE step_run SET status = 'AWAITING_OPERATOR', action_id = ?, action_requested_at = now(),
+                       action_completed_at = NULL, action_completed_by = NULL, action_note = NULL, output_tail = ?,
+                       lease_expires_at = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'RUNNING'""", statement -> {
+            statement.setString(1, actionId);
+            statement.setString(2, outputTail);
+            statement.setLong(3, runId);
+            statement.setObject(4, claimToken);
+            return statement.executeUpdate() == 1;
+        });
+    }
+
+    /**
+     * The operator reported the run's action done: it is claimable again, to verify. False when no run of this
+     * (deployment, step, attempt) waits for action {@code actionId} (already completed, or never asked).
+     */
+    public boolean completeAction(UUID deploymentId, String stepId, int attempt, String actionId, String actor,
+                                  String note) {
+        return query("""
+                UPDATE step_run SET status = 'ACCEPTED', action_completed_at = now(), action_completed_by = ?,
+                       action_note = ?
+                WHERE deployment_id = ? AND step_id = ? AND attempt = ? AND action_id = ?
+                  AND status = 'AWAITING_OPERATOR'""", statement -> {
+            statement.setString(1, actor);
+            statement.setString(2, note);
+            statement.setObject(3, deploymentId);
+            statement.setString(4, stepId);
+            statement.setInt(5, attempt);
+            statement.setString(6, actionId);
             return statement.executeUpdate() == 1;
         });
     }

@@ -62,6 +62,28 @@ final class OcpApi {
         return context.run("waiting for OCP at " + url + " to be healthy", script, Shell.lines(curlConfig)).strip();
     }
 
+    /** One answer of {@code GET /api/status}: the HTTP status (0: no answer) and the body, or curl's error. */
+    record Status(int code, String body) {
+        @Override
+        public String toString() {
+            return code == 0 ? "no answer: " + body : "HTTP " + code + " " + body;
+        }
+    }
+
+    /** Asks OCP's status once: {@code path} is the installer profile's ({@code /api/status}). */
+    Status status(String path) throws StepFailure {
+        String script = "IFS= read -r CFG\nprintf '%s\\n' \"$CFG\" | curl -sS -K - --max-time 10 -w '\\n%{http_code}' "
+                + quote(url + path) + " 2>&1\n";
+        dev.ocpha.ssh.ExecResult result = context.exec(script, Shell.lines(curlConfig));
+        String response = result.stdout().strip();
+        int newline = response.lastIndexOf('\n');
+        String code = newline < 0 ? response : response.substring(newline + 1).strip();
+        if (!result.succeeded() || !code.matches("\\d{3}") || code.equals("000")) {
+            return new Status(0, abbreviate(response + " " + result.stderr()));
+        }
+        return new Status(Integer.parseInt(code), newline < 0 ? "" : abbreviate(response.substring(0, newline)));
+    }
+
     /** The current system parameters, name → value. */
     Map<String, String> parameters() throws StepFailure {
         JsonNode body = call("GET", "/api/v2/config/systemParameters", null);

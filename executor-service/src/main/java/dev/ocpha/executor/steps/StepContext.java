@@ -11,6 +11,7 @@ import dev.ocpha.contracts.installer.ActionType;
 import dev.ocpha.contracts.installer.ProfileAction;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -33,14 +34,17 @@ public final class StepContext {
     private final InstallerActions actions;
     private final OutputListener output;
     private final Set<String> unverified = new TreeSet<>();
+    private final OperatorCompletion completion;
+    private OperatorRequest asked;
 
     /**
      * @param secrets resolves a secret reference (and registers the value for redaction); throws
      *                {@link IllegalArgumentException} naming an unknown reference
+     * @param completion the operator's report that the run's action is done; null when none was made
      */
     public StepContext(StepRequested request, RemoteExecutor remote, SshTarget target, RetryPolicy policy,
                        Duration timeout, Function<String, String> secrets, MediaLibrary media, InstallerActions actions,
-                       OutputListener output) {
+                       OutputListener output, OperatorCompletion completion) {
         this.request = request;
         this.parameters = new StepParameters(request.kind(), request.parameters());
         this.remote = remote;
@@ -52,6 +56,22 @@ public final class StepContext {
         this.media = media;
         this.actions = actions;
         this.output = output;
+        this.completion = completion;
+    }
+
+    /** An operator action's completion, reported since the run asked for it. */
+    public Optional<OperatorCompletion> operatorCompletion() {
+        return Optional.ofNullable(completion);
+    }
+
+    /** Ends the try by asking a person: the run then waits for the action, holding no slot, lease or host. */
+    public void askOperator(OperatorRequest request) {
+        this.asked = request;
+    }
+
+    /** What this try asked the operator to do, if it did. */
+    public Optional<OperatorRequest> operatorRequest() {
+        return Optional.ofNullable(asked);
     }
 
     public StepRequested request() {

@@ -47,7 +47,7 @@ final class InternalOps {
                     MetaDbState.McConfig mc = t.mc.computeIfAbsent(db, k -> new MetaDbState.McConfig());
                     if (mc.clusterName != null && mc.clusterId != request.path("clusterId").asInt() && mc.leaderHost != null) {
                         error[0] = "this OCP is registered to the LEADER at " + mc.leaderHost + ":" + mc.leaderPort
-                                + " as cluster " + mc.clusterId + "; unregisterMc first";
+                                + " as cluster " + mc.clusterId;
                         return r;
                     }
                     mc.clusterId = request.path("clusterId").asInt();
@@ -61,16 +61,6 @@ final class InternalOps {
                     mc.leaderUser = request.path("leaderUser").asText();
                     mc.leaderDatabase = request.path("leaderDatabase").asText();
                     mc.leaderPassword = request.path("leaderPassword").asText();
-                }
-                case "mcUnbind" -> {
-                    MetaDbState.McConfig mc = t.mc.get(db);
-                    if (mc != null) {
-                        mc.leaderHost = null;
-                        mc.leaderPort = 0;
-                        mc.leaderUser = null;
-                        mc.leaderDatabase = null;
-                        mc.leaderPassword = null;
-                    }
                 }
                 case "mcRegister", "mcHeartbeat" -> {
                     MetaDbState.McConfig own = t.mc.get(db);
@@ -105,7 +95,6 @@ final class InternalOps {
                         row.syncStatus = "SYNCED";
                     }
                 }
-                case "mcRemove" -> t.mcTable.getOrDefault(db, new LinkedHashMap<>()).remove(request.path("clusterId").asInt());
                 default -> error[0] = "unknown operation " + op;
             }
             return r;

@@ -317,6 +317,15 @@ public final class OcpServer implements ContainerProcess {
                 String health = health();
                 status = send(exchange, 200, "text/plain", health);
                 summary = health;
+            } else if (path.equals(ConsoleBinding.PATH) && method.equals("POST")) {
+                Object[] outcome;
+                try (MetaDbClient own = metaDb()) {
+                    outcome = ConsoleBinding.bind(this, host.address(), own, exchange.getRequestBody().readAllBytes());
+                } catch (SqlFailure f) {
+                    outcome = new Object[] {503, JSON.createObjectNode().put("error", "MetaDB: " + f.mysqlLine()).toString()};
+                }
+                status = send(exchange, (Integer) outcome[0], "application/json", (String) outcome[1]);
+                summary = (Integer) outcome[0] == 200 ? "bound to the primary" : "not bound";
             } else if (path.equals("/api/v2/info") && method.equals("GET")) {
                 ObjectNode info = JSON.createObjectNode().put("name", "ocp-server").put("group", "com.oceanbase.ocp")
                         .put("artifact", "ocp-server").put("buildVersion", buildVersion).put("buildTime", "2023-11-01T10:00:00+08:00")

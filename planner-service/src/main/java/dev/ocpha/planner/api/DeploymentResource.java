@@ -14,6 +14,7 @@ import dev.ocpha.planner.domain.TopologyValidator;
 import dev.ocpha.planner.persistence.AuditEntryEntity;
 import dev.ocpha.planner.persistence.DeploymentEntity;
 import dev.ocpha.planner.persistence.ExpectedFactEntity;
+import dev.ocpha.planner.persistence.OperatorActionEntity;
 import dev.ocpha.planner.persistence.StepEntity;
 import dev.ocpha.planner.planning.Plan;
 import dev.ocpha.planner.planning.PlanBuilder;
@@ -239,6 +240,37 @@ public class DeploymentResource {
         return DeploymentView.StepView.of(deployments.skip(parse(id), stepId, request.reason()));
     }
 
+    @GET
+    @Path("/{id}/actions")
+    @Operation(operationId = "listOperatorActions",
+            summary = "The operator actions the deployment's steps asked for (what to do, the values to enter, the "
+            + "source), oldest first, with their status")
+    @APIResponse(responseCode = "200", description = "The actions", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ActionView.class)))
+    @APIResponse(responseCode = "404", description = "No such deployment")
+    public List<ActionView> actions(@PathParam("id") String id) {
+        UUID uuid = parse(id);
+        DeploymentService.existing(uuid);
+        return OperatorActionEntity.ofDeployment(uuid).stream().map(ActionView::of).toList();
+    }
+
+    @RolesAllowed(Roles.OPERATOR)
+    @POST
+    @Path("/{id}/actions/{actionId}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "completeOperatorAction",
+            summary = "Report an operator action done (audited with the note); the executor then verifies it with the "
+            + "step's probes. Repeating it changes nothing")
+    @APIResponse(responseCode = "200", description = "The action, COMPLETED (or as it was, when completed before)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "No note, or one over 500 characters")
+    @APIResponse(responseCode = "404", description = "No such deployment or action")
+    @APIResponse(responseCode = "409", description = "The action failed its verification: retry the deployment")
+    public ActionView completeAction(@PathParam("id") String id, @PathParam("actionId") String actionId,
+                                     @NotNull @Valid CompleteActionRequest request) {
+        return ActionView.of(deployments.completeAction(parse(id), actionId, request.note()));
+    }
+
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
@@ -273,7 +305,7 @@ public class DeploymentResource {
 
     private DeploymentView view(DeploymentEntity deployment) {
         return DeploymentView.of(deployment, deployments.plan(deployment), StepEntity.ofDeployment(deployment.id),
-                ExpectedFactEntity.ofDeployment(deployment.id));
+                ExpectedFactEntity.ofDeployment(deployment.id), OperatorActionEntity.ofDeployment(deployment.id));
     }
 
     private <T> T read(String json, TypeReference<T> type) {

@@ -2,6 +2,7 @@ package dev.ocpha.planner.api;
 
 import dev.ocpha.planner.persistence.DeploymentEntity;
 import dev.ocpha.planner.persistence.ExpectedFactEntity;
+import dev.ocpha.planner.persistence.OperatorActionEntity;
 import dev.ocpha.planner.persistence.StepEntity;
 import dev.ocpha.planner.planning.Plan;
 import java.time.Duration;
@@ -11,12 +12,13 @@ import java.util.List;
 
 /**
  * A deployment as the API shows it: status, failure, phases with every step (attempts, timing, last error,
- * executor) and the registry facts it waits for.
+ * executor), the registry facts it waits for, and the operator actions its steps asked for (a step asked for by
+ * the registry, such as a standby's registration, appears there only).
  */
 public record DeploymentView(String id, String name, List<String> modes, String status, String failedStage,
                              String failureReason, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                              OffsetDateTime finishedAt, int estimatedSeconds, List<PhaseView> phases,
-                             List<FactView> facts) {
+                             List<FactView> facts, List<ActionView> operatorActions) {
 
     public record PhaseView(String name, String description, String status, List<String> gates, List<StepView> steps) {
     }
@@ -39,7 +41,7 @@ public record DeploymentView(String id, String name, List<String> modes, String 
     }
 
     static DeploymentView of(DeploymentEntity deployment, Plan plan, List<StepEntity> steps,
-                             List<ExpectedFactEntity> facts) {
+                             List<ExpectedFactEntity> facts, List<OperatorActionEntity> actions) {
         List<Plan.Phase> phases = new ArrayList<>(plan.phases());
         if (steps.stream().anyMatch(s -> s.phase.equals(Plan.TEARDOWN))) {
             phases.add(new Plan.Phase(Plan.TEARDOWN, "Remove the OCP containers, then the MetaDB containers",
@@ -53,7 +55,8 @@ public record DeploymentView(String id, String name, List<String> modes, String 
                 deployment.status.name(), deployment.failedStage == null ? null : deployment.failedStage.name(),
                 deployment.failureReason, deployment.createdAt, deployment.updatedAt, deployment.finishedAt,
                 plan.criticalPath().estimatedSeconds(), views,
-                facts.stream().map(f -> new FactView(f.fact, f.known, f.knownAt)).toList());
+                facts.stream().map(f -> new FactView(f.fact, f.known, f.knownAt)).toList(),
+                actions.stream().map(ActionView::of).toList());
     }
 
     /** FAILED if a step failed, DONE when all are done, RUNNING when any started, else PENDING. */

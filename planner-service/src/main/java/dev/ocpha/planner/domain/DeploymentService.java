@@ -19,6 +19,8 @@ import dev.ocpha.contracts.events.EnvironmentCheckRequested;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.events.HostChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
+import dev.ocpha.contracts.events.OperatorActionCompleted;
+import dev.ocpha.contracts.events.OperatorActionRequired;
 import dev.ocpha.contracts.events.StandbyBindingFailed;
 import dev.ocpha.contracts.events.StandbyBound;
 import dev.ocpha.contracts.events.StepFailed;
@@ -32,6 +34,7 @@ import dev.ocpha.contracts.model.PlannedStep;
 import dev.ocpha.planner.persistence.AuditEntryEntity;
 import dev.ocpha.planner.persistence.DeploymentEntity;
 import dev.ocpha.planner.persistence.ExpectedFactEntity;
+import dev.ocpha.planner.persistence.OperatorActionEntity;
 import dev.ocpha.planner.persistence.StepEntity;
 import dev.ocpha.planner.planning.Plan;
 import dev.ocpha.planner.planning.PlanBuilder;
@@ -156,7 +159,7 @@ public class DeploymentService {
 
     public void onStepStarted(StepStarted event) {
         StepEntity step = current(event.deploymentId(), event.stepId(), event.attempt());
-        if (step == null || step.status != StepStatus.REQUESTED) {
+        if (step == null || step.status != StepStatus.REQUESTED && step.status != StepStatus.AWAITING_OPERATOR) {
             return;
         }
         step.status = StepStatus.RUNNING;
@@ -167,6 +170,7 @@ public class DeploymentService {
     }
 
     public void onStepSucceeded(StepSucceeded event) {
+        settleAction(event.deploymentId(), event.stepId(), event.attempt(), OperatorActionStatus.SUCCEEDED, null);
         StepEntity step = current(event.deploymentId(), event.stepId(), event.attempt());
         if (step == null) {
             registryStep(event.deploymentId(), event.stepId(), "SUCCEEDED", null);
@@ -187,6 +191,7 @@ public class DeploymentService {
     }
 
     public void onStepFailed(StepFailed event) {
+        settleAction(event.deploymentId(), event.stepId(), event.attempt(), OperatorActionStatus.FAILED, event.reason());
         StepEntity step = current(event.deploymentId(), event.stepId(), event.attempt());
         if (step == null) {
             registryStep(event.deploymentId(), event.stepId(), "FAILED", event.reason());
@@ -206,6 +211,51 @@ public class DeploymentService {
         if (deployment.status.runsSteps()) {
             fail(deployment, "step " + step.stepId + " failed on " + step.host + " after " + event.tries()
                     + " tries: " + event.reason(), step.stepId);
+        }
+    }
+
+    /**
+     * A step asks for an operator action: recorded once (whatever delivered it), and a planned step of that attempt
+     * shows AWAITING_OPERATOR. The deployment's status does not change: it still runs, waiting for a person.
+     */
+    public void onOperatorActionRequired(OperatorActionRequired event) {
+        DeploymentEntity deployment = find(event.deploymentId());
+        if (deployment == null || OperatorActionEntity.find(deployment.id, event.actionId()) != null) {
+            return;
+        }
+        OperatorActionEntity action = new OperatorActionEntity();
+        action.deploymentId = deployment.id;
+        action.actionId = event.actionId();
+        action.stepId = event.stepId();
+        action.kind = event.kind();
+        action.host = event.host();
+        action.cluster = event.cluster();
+        action.attempt = event.attempt();
+        action.title = event.title();
+        action.instructions = event.instructions();
+        action.fields = toJson(event.fields() == null ? Map.of() : event.fields());
+        action.source = event.source();
+        action.status = OperatorActionStatus.AWAITING_OPERATOR;
+        action.requestedAt = OffsetDateTime.now();
+        action.persist();
+        StepEntity step = current(event.deploymentId(), event.stepId(), event.attempt());
+        if (step != null && step.status.busy()) {
+            step.status = StepStatus.AWAITING_OPERATOR;
+        }
+        progress.append(deployment.id, ProgressLog.OPERATOR_ACTION, "actionId", action.actionId, "stepId",
+                action.stepId, "host", action.host, "status", action.status, "title", action.title);
+        LOG.infof("deployment %s waits for an operator: %s (action %s)", deployment.id, action.title, action.actionId);
+    }
+
+    /** The step's outcome settles the action its attempt asked for, if any. */
+    private static void settleAction(String deploymentId, String stepId, int attempt, OperatorActionStatus status,
+                                     String reason) {
+        UUID id = uuidOrNull(deploymentId);
+        OperatorActionEntity action = id == null ? null : OperatorActionEntity.ofStep(id, stepId, attempt);
+        if (action != null && (action.status == OperatorActionStatus.AWAITING_OPERATOR
+                || action.status == OperatorActionStatus.COMPLETED)) {
+            action.status = status;
+            action.outcome = reason;
         }
     }
 
@@ -367,6 +417,33 @@ public class DeploymentService {
             default -> advance(deployment);
         }
         return deployment;
+    }
+
+    /**
+     * An operator reports an action done (audited with the note): the executor verifies it with the step's probes. A
+     * repeated completion changes nothing; a failed action is retried with the deployment, not completed.
+     */
+    @Transactional
+    public OperatorActionEntity completeAction(UUID id, String actionId, String note) {
+        DeploymentEntity deployment = locked(id);
+        OperatorActionEntity action = OperatorActionEntity.find(id, actionId);
+        if (action == null) {
+            throw new DeploymentNotFoundException("Deployment " + id + " has no operator action " + actionId + ".");
+        }
+        if (!action.status.completes()) {
+            return action;
+        }
+        action.status = OperatorActionStatus.COMPLETED;
+        action.completedAt = OffsetDateTime.now();
+        action.completedBy = caller.getPrincipal().getName();
+        action.note = note;
+        audit(deployment, "complete-action", actionId, note);
+        outbox.append(new OperatorActionCompleted(deployment.id.toString(), action.stepId, action.host, action.attempt,
+                action.actionId, action.completedBy, note, action.completedAt.toInstant().toString()),
+                Topics.hostKey(deployment.id.toString(), action.host));
+        progress.append(deployment.id, ProgressLog.OPERATOR_ACTION, "actionId", action.actionId, "stepId",
+                action.stepId, "host", action.host, "status", action.status, "actor", action.completedBy);
+        return action;
     }
 
     /** Marks a failed or pending step as done without running it (audited), like OCP's own task skip. */

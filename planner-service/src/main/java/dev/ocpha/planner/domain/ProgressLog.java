@@ -25,6 +25,7 @@ public class ProgressLog {
     public static final String REGISTRY_STEP = "registry-step";
     public static final String VERIFIED = "verified";
     public static final String AUDIT = "audit";
+    public static final String OPERATOR_ACTION = "operator-action";
 
     private final ObjectMapper mapper;
 

@@ -1,7 +1,10 @@
 package dev.ocpha.planner.domain;
 
 public enum StepStatus {
-    PENDING, REQUESTED, RUNNING, SUCCEEDED, FAILED, SKIPPED;
+    PENDING, REQUESTED, RUNNING,
+    /** Waiting for an operator action: no executor or host is busy with it. */
+    AWAITING_OPERATOR,
+    SUCCEEDED, FAILED, SKIPPED;
 
     /** Done for the steps and facts that wait on it. */
     public boolean done() {

@@ -7,6 +7,7 @@ import dev.ocpha.contracts.events.DeploymentVerified;
 import dev.ocpha.contracts.events.EnvironmentChecked;
 import dev.ocpha.contracts.events.HostChecked;
 import dev.ocpha.contracts.events.NodeRegistered;
+import dev.ocpha.contracts.events.OperatorActionRequired;
 import dev.ocpha.contracts.events.StandbyBindingFailed;
 import dev.ocpha.contracts.events.StandbyBound;
 import dev.ocpha.contracts.events.StepFailed;
@@ -39,7 +40,8 @@ public class PlannerConsumers {
         this.stepEvents = EventHandlers.create()
                 .on(StepStarted.class, deployments::onStepStarted)
                 .on(StepSucceeded.class, deployments::onStepSucceeded)
-                .on(StepFailed.class, deployments::onStepFailed);
+                .on(StepFailed.class, deployments::onStepFailed)
+                .on(OperatorActionRequired.class, deployments::onOperatorActionRequired);
         this.topology = EventHandlers.create()
                 .on(NodeRegistered.class, deployments::onNodeRegistered)
                 .on(StandbyBound.class, deployments::onStandbyBound)

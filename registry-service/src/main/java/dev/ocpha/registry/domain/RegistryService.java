@@ -401,7 +401,7 @@ public class RegistryService {
         outbox.append(new StandbyRegistrationRequested(deployment.id.toString(), binding.standbyCluster, primary.name,
                 primary.metaDbHost + ":" + primary.metaDbPort, primary.metaDbUser, primary.metaDbDatabase,
                 secretRef(deployment, SecretKeys.META_TENANT), node.host, access(node), node.container,
-                binding.attempt, deployment.installerProfile));
+                binding.attempt, deployment.installerProfile, secretRef(deployment, SecretKeys.OCP_ADMIN)));
     }
 
     private static OcpClusterEntity cluster(UUID deploymentId, String name) {

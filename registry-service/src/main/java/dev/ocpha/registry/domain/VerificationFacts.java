@@ -12,13 +12,14 @@ import java.util.UUID;
 
 /**
  * What the post-deployment check saw, kept with the topology: a node whose every item passed is verified; a
- * standby's binding gets the heartbeat and sync state the primary reported for it.
+ * standby's binding gets what the check of its reach to the primary's MetaDB observed, and when it passed (no
+ * document shows a binding's own heartbeat or sync state).
  */
 @ApplicationScoped
 public class VerificationFacts {
 
-    /** The verification item that reports a standby's binding, with {@code target} {@code cluster:<standby>}. */
-    public static final String STANDBY_BOUND_CHECK = "standby-bound";
+    /** The verification item about a standby's binding, with {@code target} {@code cluster:<standby>}. */
+    public static final String STANDBY_BOUND_CHECK = "standby-reaches-primary-metadb";
     private static final String CLUSTER_TARGET = "cluster:";
 
     private final StepFacts steps;
