@@ -27,7 +27,6 @@ import java.util.Map;
 @ApplicationScoped
 public class EnableMultiClusterStep implements Step {
 
-    static final String BOOTSTRAP = "/home/admin/ocp-server/bin/ocp-bootstrap";
     /** How long a restarted OCP gets to answer {@code okay} again; startup takes about 2 min (550.docker-deploy-ocp.md). */
     static final int RESTART_WAIT_SECONDS = 300;
 
@@ -108,11 +107,5 @@ public class EnableMultiClusterStep implements Step {
 
     private static int waitSeconds(StepContext context) throws StepFailure {
         return (int) Math.max(1, Math.min(RESTART_WAIT_SECONDS, context.remaining().toSeconds()));
-    }
-
-    /** Whether {@code word} appears as a whole word in {@code text}. */
-    static boolean mentions(String text, String word) {
-        return java.util.regex.Pattern.compile("(^|[^A-Za-z0-9_.-])" + java.util.regex.Pattern.quote(word)
-                + "($|[^A-Za-z0-9_.-])").matcher(text).find();
     }
 }

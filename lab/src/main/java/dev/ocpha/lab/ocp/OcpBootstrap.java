@@ -5,6 +5,7 @@ import dev.ocpha.lab.metadb.MetaDbClient;
 import dev.ocpha.lab.metadb.SqlFailure;
 import dev.ocpha.lab.standins.ToolCall;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
