@@ -156,27 +156,42 @@ public final class Demo {
             say("operator action %s: %s", action.get("actionId").asText(), action.get("title").asText());
             action.get("instructions").asText().lines().forEach(line -> say("    %s", line));
             JsonNode fields = action.get("fields");
-            String password = fields.get("password").asText();
-            String ref = password.substring(password.indexOf("secretRef ") + "secretRef ".length(), password.lastIndexOf(')'));
+            boolean az = fields.has("az");
             StringBuilder form = new StringBuilder();
-            for (String field : List.of("host", "port", "user", "password", "database")) {
-                String value = field.equals("password") ? secret(ref) : fields.get(field).asText();
-                form.append(form.isEmpty() ? "" : "&").append(field).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            if (az) {
+                fields.fieldNames().forEachRemaining(field -> {
+                    if (field.equals("az") || field.startsWith("ocp.")) {
+                        append(form, field, fields.get(field).asText());
+                    }
+                });
+            } else {
+                String password = fields.get("password").asText();
+                String ref = password.substring(password.indexOf("secretRef ") + "secretRef ".length(),
+                        password.lastIndexOf(')'));
+                for (String field : List.of("host", "port", "user", "password", "database")) {
+                    append(form, field, field.equals("password") ? secret(ref) : fields.get(field).asText());
+                }
             }
             String basic = Base64.getEncoder().encodeToString(("admin:" + secret(
                     LabTopologies.SECRET_REFS.get("ocpAdmin"))).getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> bound = HTTP.send(HttpRequest.newBuilder(URI.create(fields.get("url").asText()
-                            + "/lab/console/multi-cluster/bind")).header("Authorization", "Basic " + basic)
+            String path = az ? "/lab/console/multi-az/parameters" : "/lab/console/multi-cluster/bind";
+            HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(URI.create(fields.get("url").asText()
+                            + path)).header("Authorization", "Basic " + basic)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            say("  (the demo plays the operator) lab console 绑定到主 OCP -> %d %s", bound.statusCode(), bound.body());
+            say("  (the demo plays the operator) lab console %s -> %d %s", az ? "多可用区参数列表 修改" : "绑定到主 OCP",
+                    answered.statusCode(), answered.body());
             HttpResponse<String> done = HTTP.send(authorized(planner.url() + "/deployments/" + id + "/actions/"
                             + action.get("actionId").asText() + "/complete", token)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"note\": \"bound in the standby's console by the demo\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"note\": \"done in the lab console by the demo\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             say("  POST /deployments/%s/actions/%s/complete -> %d", id, action.get("actionId").asText(), done.statusCode());
+        }
+
+        private static void append(StringBuilder form, String field, String value) {
+            form.append(form.isEmpty() ? "" : "&").append(field).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
 
         private String secret(String ref) {

@@ -179,8 +179,9 @@ final class E2eSystem {
     }
 
     /**
-     * Plays the operator once: binds each waiting action's standby in its console with the action's fields (the
-     * password resolved from the secret reference the action names) and completes the action. Returns how many.
+     * Plays the operator once: for each waiting action, binds the standby in its console with the action's fields (the
+     * password resolved from the secret reference the action names) or sets an AZ's parameters in the node's console,
+     * and completes the action. Returns how many.
      */
     int operate(String id) {
         List<Map<String, Object>> waiting = actions(id).stream()
@@ -188,12 +189,13 @@ final class E2eSystem {
         for (Map<String, Object> action : waiting) {
             @SuppressWarnings("unchecked")
             Map<String, String> fields = (Map<String, String>) action.get("fields");
-            int status = bindInConsole(fields, fields.get("database"));
+            boolean az = fields.containsKey("az");
+            int status = az ? azParametersInConsole(fields) : bindInConsole(fields, fields.get("database"));
             if (status != 200) {
-                throw new AssertionError("the console refused the binding of action " + action.get("actionId")
-                        + " (HTTP " + status + ")");
+                throw new AssertionError("the console refused action " + action.get("actionId") + " (HTTP " + status + ")");
             }
-            completeAction(id, (String) action.get("actionId"), "bound in the standby's console");
+            completeAction(id, (String) action.get("actionId"), az ? "set the AZ's parameters in the console"
+                    : "bound in the standby's console");
         }
         return waiting.size();
     }
@@ -231,6 +233,14 @@ final class E2eSystem {
                 .formParam("user", fields.get("user")).formParam("password", secret(ref))
                 .formParam("database", database)
                 .post(fields.get("url") + "/lab/console/multi-cluster/bind").then().extract().statusCode();
+    }
+
+    /** The console's per-AZ parameter list (the lab's path for it) with the action's fields; the HTTP status. */
+    int azParametersInConsole(Map<String, String> fields) {
+        var form = given().auth().preemptive().basic("admin", adminPassword())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("az", fields.get("az"));
+        fields.keySet().stream().filter(key -> key.startsWith("ocp.")).forEach(key -> form.formParam(key, fields.get(key)));
+        return form.post(fields.get("url") + "/lab/console/multi-az/parameters").then().extract().statusCode();
     }
 
     void completeAction(String id, String actionId, String note) {

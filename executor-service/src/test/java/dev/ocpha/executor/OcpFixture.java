@@ -1,8 +1,5 @@
 package dev.ocpha.executor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,24 +11,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * OCP's REST surface that the steps call (ocp-facts §11: {@code /api/status}, the system parameters), on loopback,
+ * OCP's documented {@code GET /api/status} that the steps call (oceanbase/ocp-doc@V4.2.2 en-US/1900.reference-guide/
+ * 200.api-reference/1700.health-examination/300.query-ocp-application-status.md), on loopback,
  * with HTTP Basic for admin. It plays OCP until the lab's OCP stand-in serves the same; tests script its answers.
  */
 public final class OcpFixture implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final List<HttpServer> servers = new ArrayList<>();
     private final String adminPassword;
-    private final Map<String, String> parameters = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger failingPuts = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile String status = "okay";
@@ -83,16 +75,6 @@ public final class OcpFixture implements AutoCloseable {
         return this;
     }
 
-    /** The next {@code count} PUTs answer 503, as an OCP that is still starting does. */
-    public OcpFixture failNextPuts(int count) {
-        failingPuts.set(count);
-        return this;
-    }
-
-    public Map<String, String> parameters() {
-        return parameters;
-    }
-
     public List<String> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -123,19 +105,6 @@ public final class OcpFixture implements AutoCloseable {
                 send(exchange, 401, "Unauthorized");
             } else if (path.equals("/api/status")) {
                 send(exchange, 200, status);
-            } else if (path.equals("/api/v2/config/systemParameters") && exchange.getRequestMethod().equals("GET")) {
-                ObjectNode body = JSON.createObjectNode();
-                ArrayNode contents = body.putObject("data").putArray("contents");
-                parameters.forEach((name, value) -> contents.addObject().put("name", name).put("value", value));
-                send(exchange, 200, body.toString());
-            } else if (path.startsWith("/api/v2/config/systemParameters/") && exchange.getRequestMethod().equals("PUT")) {
-                if (failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    send(exchange, 503, "{\"successful\":false,\"error\":{\"message\":\"starting\"}}");
-                    return;
-                }
-                String name = path.substring("/api/v2/config/systemParameters/".length());
-                parameters.put(name, JSON.readTree(exchange.getRequestBody()).path("value").asText());
-                send(exchange, 200, "{\"successful\":true,\"data\":{\"name\":\"" + name + "\"}}");
             } else {
                 send(exchange, 404, "no such endpoint");
             }

@@ -636,31 +636,42 @@ class StepExecutionTest {
     }
 
     @Test
-    void azAssigned_appliesTheAzParametersOnEachNodeAsItsOwnStep() throws Exception {
+    void azAssigned_asksTheOperatorForEachNodesAzParameters_andEachStepSucceedsOnceItsOcpAnswersOkay() throws Exception {
         LabHost first = ExecutorLabResource.fleet().host(0);
         LabHost second = ExecutorLabResource.fleet().host(1);
+        String deploymentId = UUID.randomUUID().toString();
+        List<AzNode> nodes = List.of(node(first), node(second));
+        AzAssigned event = new AzAssigned(deploymentId, "c1", "az1", nodes, "10.0.1.1:80", "http://10.0.1.1:80",
+                "10.0.1.2:2883", "10.0.1.5:2883", "ocp", ExecutorLabResource.ADMIN_PASSWORD_REF, 1, PROFILE);
+        List<OperatorActionRequired> actions;
+        try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            send(topicRecord(Topics.TOPOLOGY, event, EventType.AZ_ASSIGNED));
+            actions = events.awaitMatching(r -> deploymentId.equals(TopicProbe.header(r, EventHeaders.SUBJECT))
+                    && type(r).equals(EventType.OPERATOR_ACTION_REQUIRED.ceType()), 2, OUTCOME).stream()
+                    .map(r -> read(r, OperatorActionRequired.class)).toList();
+        }
+        assertEquals(List.of(StepKinds.azParametersStepId("az1", "host-1"), StepKinds.azParametersStepId("az1", "host-2")),
+                actions.stream().map(OperatorActionRequired::stepId).sorted().toList());
+        OperatorActionRequired action = actions.get(0);
+        assertEquals("http://10.0.1.1:80", action.fields().get("ocp.site.url"));
+        assertEquals("http://10.0.1.1:80", action.fields().get("ocp.config-url.site.url"));
+        assertEquals("10.0.1.5", action.fields().get("ocp.monitordb.host"));
+        assertEquals("2883", action.fields().get("ocp.monitordb.port"));
+        assertTrue(action.instructions().contains("OCP 多可用区模式 > 参数列表"), action.instructions());
+        assertTrue(action.source().endsWith("300.manage-multi-zone-parameters.md"), action.source());
         // the executor reaches an AZ node's OCP on the node's address and the configured OCP port
         try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD, ExecutorLabResource.ocpHttpPort(),
-                first.address(), second.address())) {
-            ocp.parameters().put("ocp.monitordb.host", "10.0.1.5");
-            ocp.parameters().put("ocp.monitordb.port", "2883");
-            String deploymentId = UUID.randomUUID().toString();
-            List<AzNode> nodes = List.of(node(first), node(second));
-            AzAssigned event = new AzAssigned(deploymentId, "c1", "az1", nodes, "10.0.1.1:80", "http://10.0.1.1:8080/services",
-                    "10.0.1.2:2883", "10.0.1.5:2883", "ocp", ExecutorLabResource.ADMIN_PASSWORD_REF, 1, PROFILE);
-            try (TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
-                send(topicRecord(Topics.TOPOLOGY, event, EventType.AZ_ASSIGNED));
-                List<ConsumerRecord<String, String>> outcomes = events.awaitMatching(r -> deploymentId.equals(
-                        TopicProbe.header(r, EventHeaders.SUBJECT)) && (type(r).equals(EventType.STEP_SUCCEEDED.ceType())
-                        || type(r).equals(EventType.STEP_FAILED.ceType())), 2, OUTCOME);
-                assertTrue(outcomes.stream().allMatch(r -> type(r).equals(EventType.STEP_SUCCEEDED.ceType())),
-                        outcomes.stream().map(ConsumerRecord::value).toList().toString());
-                List<String> stepIds = outcomes.stream().map(r -> read(r, StepSucceeded.class).stepId()).sorted().toList();
-                assertEquals(List.of(StepKinds.azParametersStepId("az1", "host-1"), StepKinds.azParametersStepId("az1", "host-2")),
-                        stepIds);
+                first.address(), second.address());
+             TopicProbe events = TopicProbe.subscribe(bootstrap, Topics.STEP_EVENTS)) {
+            for (OperatorActionRequired asked : actions) {
+                send(topicRecord(Topics.STEP_COMMANDS, completion(asked, "set in the console"),
+                        EventType.OPERATOR_ACTION_COMPLETED));
             }
-            assertEquals("http://10.0.1.1:80", ocp.parameters().get("ocp.site.url"));
-            assertEquals("http://10.0.1.1:8080/services", ocp.parameters().get("ocp.config-url.site.url"));
+            List<ConsumerRecord<String, String>> outcomes = events.awaitMatching(r -> deploymentId.equals(
+                    TopicProbe.header(r, EventHeaders.SUBJECT)) && (type(r).equals(EventType.STEP_SUCCEEDED.ceType())
+                    || type(r).equals(EventType.STEP_FAILED.ceType())), 2, OUTCOME);
+            assertTrue(outcomes.stream().allMatch(r -> type(r).equals(EventType.STEP_SUCCEEDED.ceType())),
+                    outcomes.stream().map(ConsumerRecord::value).toList().toString());
         }
     }
 

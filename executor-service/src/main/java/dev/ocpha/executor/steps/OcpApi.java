@@ -2,24 +2,14 @@ package dev.ocpha.executor.steps;
 
 import static dev.ocpha.executor.steps.Shell.quote;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * OCP's REST API (ocp-facts §11) as called from the host with {@code curl}: the node's own address may be reachable
+ * OCP's documented health endpoints (oceanbase/ocp-doc@V4.2.2 en-US/1900.reference-guide/200.api-reference/
+ * 1700.health-examination/) as called from the host with {@code curl}: the node's own address may be reachable
  * only from there. The admin password travels on curl's standard input as a config line ({@code curl -K -}), never
  * on a command line.
  */
 final class OcpApi {
-
-    /** Parameters that only take effect after a restart (ocp-facts §6.4, §9). */
-    private static final java.util.Set<String> RESTART_PARAMETERS = java.util.Set.of("server.port",
-            "ocp.system.default.timezone", "ocp.system.default.language");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StepContext context;
     private final String url;
@@ -30,10 +20,6 @@ final class OcpApi {
         this.url = url;
         // curl's config syntax: inside double quotes, backslash and quote are escaped
         this.curlConfig = "user = \"admin:" + adminPassword.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    static boolean needsRestart(String parameter) {
-        return RESTART_PARAMETERS.contains(parameter) || parameter.startsWith("ocp.monitordb.");
     }
 
     /**
@@ -82,50 +68,6 @@ final class OcpApi {
             return new Status(0, abbreviate(response + " " + result.stderr()));
         }
         return new Status(Integer.parseInt(code), newline < 0 ? "" : abbreviate(response.substring(0, newline)));
-    }
-
-    /** The current system parameters, name → value. */
-    Map<String, String> parameters() throws StepFailure {
-        JsonNode body = call("GET", "/api/v2/config/systemParameters", null);
-        Map<String, String> values = new LinkedHashMap<>();
-        JsonNode data = body.path("data");
-        JsonNode items = data.has("contents") ? data.path("contents") : data.isArray() ? data : body;
-        for (JsonNode item : items) {
-            if (item.hasNonNull("name")) {
-                values.put(item.get("name").asText(), item.path("value").isNull() ? null : item.path("value").asText());
-            }
-        }
-        return values;
-    }
-
-    /** Sets one system parameter; true when OCP says it needs a restart to take effect. */
-    boolean set(String name, String value) throws StepFailure {
-        JsonNode body = call("PUT", "/api/v2/config/systemParameters/" + name, JSON.createObjectNode().put("value", value).toString());
-        return body.path("data").path("needRestart").asBoolean(false) || body.path("needRestart").asBoolean(false);
-    }
-
-    private JsonNode call(String method, String path, String jsonBody) throws StepFailure {
-        String data = jsonBody == null ? "" : " -H 'Content-Type: application/json' --data-binary " + quote(jsonBody);
-        String script = "IFS= read -r CFG\n"
-                + "printf '%s\\n' \"$CFG\" | curl -sS -K - --max-time 30 -X " + method + data
-                + " -w '\\n%{http_code}' " + quote(url + path) + " || exit 75\n";
-        String response = context.run(method + " " + path + " on OCP at " + url, script, Shell.lines(curlConfig)).strip();
-        int newline = response.lastIndexOf('\n');
-        String status = newline < 0 ? response : response.substring(newline + 1).strip();
-        String body = newline < 0 ? "" : response.substring(0, newline);
-        if (status.equals("401")) {
-            throw StepFailure.permanent("OCP at " + url + " refused the admin password on " + method + " " + path);
-        }
-        if (!status.startsWith("2")) {
-            boolean transientStatus = status.startsWith("5") || status.equals("429") || status.equals("000");
-            String message = method + " " + path + " on OCP at " + url + " answered HTTP " + status + ": " + abbreviate(body);
-            throw transientStatus ? StepFailure.retryable(message) : StepFailure.permanent(message);
-        }
-        try {
-            return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw StepFailure.retryable(method + " " + path + " on OCP at " + url + " answered no JSON: " + abbreviate(body));
-        }
     }
 
     private static String abbreviate(String text) {

@@ -152,6 +152,12 @@ public final class OcpServer implements ContainerProcess {
         heartbeat = timer.scheduleWithFixedDelay(this::heartbeat, 0, McTimings.HEARTBEAT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The per-AZ parameters an operator set in this instance's console ({@link ConsoleAzParameters}). */
+    synchronized void azParameters(String az, Map<String, String> values) {
+        effective.putAll(values);
+        log("ocp.log", "per-AZ parameters of " + az + " set in the console: " + values.keySet());
+    }
+
     /**
      * The first boot against this MetaDB stores the environment's properties there; every boot then takes the
      * MetaDB's values, so a later change of {@code OCP_CONFIG_PROPERTIES} has no effect, as with OCP.
@@ -326,6 +332,10 @@ public final class OcpServer implements ContainerProcess {
                 }
                 status = send(exchange, (Integer) outcome[0], "application/json", (String) outcome[1]);
                 summary = (Integer) outcome[0] == 200 ? "bound to the primary" : "not bound";
+            } else if (path.equals(ConsoleAzParameters.PATH) && method.equals("POST")) {
+                Object[] outcome = ConsoleAzParameters.save(this, exchange.getRequestBody().readAllBytes());
+                status = send(exchange, (Integer) outcome[0], "application/json", (String) outcome[1]);
+                summary = (Integer) outcome[0] == 200 ? "AZ parameters saved" : "AZ parameters refused";
             } else if (path.equals("/api/v2/info") && method.equals("GET")) {
                 ObjectNode info = JSON.createObjectNode().put("name", "ocp-server").put("group", "com.oceanbase.ocp")
                         .put("artifact", "ocp-server").put("buildVersion", buildVersion).put("buildTime", "2023-11-01T10:00:00+08:00")
