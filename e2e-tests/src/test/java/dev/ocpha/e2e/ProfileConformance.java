@@ -56,8 +56,10 @@ final class ProfileConformance {
             } else if (action.type() == ActionType.RUN) {
                 patterns.add(pattern(action.template().replace("'", "").replace("\"", "")));
                 for (String command : SEPARATORS.split(action.template())) {
-                    if (!command.isBlank()) {
-                        patterns.add(pattern(programByName(command.strip())));
+                    String named = programByName(command.strip());
+                    // a piece that is only placeholders ({container} after a quoted argument) names no program
+                    if (PLACEHOLDER.matcher(named).replaceAll("").matches(".*[A-Za-z].*")) {
+                        patterns.add(pattern(named));
                     }
                 }
             }
