@@ -52,7 +52,7 @@ class CrossCityDeploymentTest {
     @Test
     void theStandbyRegistersOnlyAfterEveryAzOfThePrimaryHasItsParameters() {
         Instant lastAzParameters = hosts.subList(0, 6).stream()
-                .map(h -> Journals.last(h, "PUT /api/v2/config/systemParameters/ocp.site.url"))
+                .map(h -> Journals.last(h, "POST /lab/console/multi-az/parameters => 200"))
                 .max(Instant::compareTo).orElseThrow();
         Journals.assertBefore(lastAzParameters,
                 Journals.first(hosts.get(6), "POST /lab/console/multi-cluster/bind => 200"),

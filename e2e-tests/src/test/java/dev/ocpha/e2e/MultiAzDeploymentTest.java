@@ -33,7 +33,7 @@ class MultiAzDeploymentTest {
                     .host(hosts.get(2 * az - 1), null, "region-1", "idc-" + az, List.of("OCP_SERVER"));
         }
         id = system.submit(topology.toYaml());
-        system.awaitSucceeded(id);
+        system.awaitSucceededOperating(id);
     }
 
     @Test
