@@ -48,7 +48,7 @@ public final class StepKinds {
      * {@code media} (the OCP image's media name), {@code container}, {@code cpu}, {@code memoryGb}, {@code httpPort}
      * ({@code server.port}), {@code siteUrl} ({@code ocp.site.url} and {@code ocp.config-url.site.url}: the cluster's
      * access address), {@code metaDbHost}, {@code metaDbPort}, {@code metaDbUser}, {@code metaDbDatabase},
-     * {@code monitorDbHost}, {@code monitorDbPort} ({@code ocp.monitordb.host}/{@code port}), {@code monitorDbUser},
+     * {@code monitorDbUser},
      * {@code monitorDbDatabase}, {@code metaPasswordRef}, {@code monitorPasswordRef}, {@code adminPasswordRef}.
      */
     public static final String INSTALL_OCP = "INSTALL_OCP";

@@ -122,8 +122,8 @@ class StepExecutionTest {
         String run = journal.get(ocp);
         String url = "http://" + host.address() + ":8080";
         assertTrue(run.contains("OCP_CONFIG_PROPERTIES=server.port:8080\nocp.site.url:" + url
-                + "\nocp.config-url.site.url:" + url + "\nobsdk.ob.connection.mode:direct\nocp.monitordb.host:"
-                + host.address() + "\nocp.monitordb.port:2881"), run);
+                + "\nocp.config-url.site.url:" + url + "\nobsdk.ob.connection.mode:direct\nocp.monitordb.username:"), run);
+        assertFalse(run.contains("ocp.monitordb.host"), "a cluster-wide MonitorDB host pinned to one node: " + run);
         assertFalse(journal.stream().anyMatch(line -> line.contains("/api/v2/config")), "an invented API was called");
         Map<String, Long> once = Map.of("docker load", 2L, "docker run", 2L, "ALTER SYSTEM BOOTSTRAP", 1L,
                 "CREATE TENANT", 2L, "docker restart", 0L, "useradd", 1L);
@@ -393,8 +393,7 @@ class StepExecutionTest {
         ocp.putAll(Map.of("monitorDbUser", "monitor_user@ocp_monitor", "monitorDbDatabase", "monitor_database",
                 "metaPasswordRef", ExecutorLabResource.META_PASSWORD_REF,
                 "monitorPasswordRef", ExecutorLabResource.MONITOR_PASSWORD_REF,
-                "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF, "siteUrl", url, "monitorDbHost", a,
-                "monitorDbPort", "2881"));
+                "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF, "siteUrl", url));
         List<Map.Entry<String, Map<String, String>>> steps = List.of(
                 Map.entry(StepKinds.PREPARE_HOST, Map.of("adminUid", "500", "adminGid", "500",
                         "directories", "/home/admin/ocp-server,/data/images")),

@@ -133,10 +133,15 @@ public class InstallOcpStep implements Step {
     /**
      * The first-boot system parameters, name → value. {@code server.port}, {@code ocp.site.url} and
      * {@code obsdk.ob.connection.mode:direct} are the documented example (550.docker-deploy-ocp.md);
-     * {@code ocp.config-url.site.url} is the same access address; the {@code ocp.monitordb.*} names are those of the
-     * parameter list (300.ocp-configuration-parameters.md), as obd passes them at first start (oceanbase/obdeploy
-     * master {@code plugins/ocp-server/4.2.1/start.py}), except the password: the container's documented
-     * {@code OCP_MONITORDB_PASSWORD} carries it, so it never appears in a command line or {@code docker inspect}.
+     * {@code ocp.config-url.site.url} is the same access address; {@code ocp.monitordb.username}/{@code database}
+     * are names of the parameter list (300.ocp-configuration-parameters.md), as obd passes them at first start
+     * (oceanbase/obdeploy master {@code plugins/ocp-server/4.2.1/start.py}), except the password: the container's
+     * documented {@code OCP_MONITORDB_PASSWORD} carries it, so it never appears in a command line or
+     * {@code docker inspect}. {@code ocp.monitordb.host}/{@code port} are left out: OCP keeps system parameters in
+     * the MetaDB for the whole cluster, so the first node to boot would give every node its own OBProxy as the
+     * MonitorDB address, and losing that one host would leave every node answering {@code bad monitordb}. Unset, each
+     * node reaches the MonitorDB as it reaches its MetaDB ({@code OCP_METADB_HOST}, its own OBProxy); a per-AZ
+     * MonitorDB address is set in the console (APPLY_AZ_PARAMETERS).
      */
     static Map<String, String> configProperties(StepParameters p) throws StepFailure {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -144,8 +149,6 @@ public class InstallOcpStep implements Step {
         properties.put("ocp.site.url", siteUrl(p));
         properties.put("ocp.config-url.site.url", siteUrl(p));
         properties.put("obsdk.ob.connection.mode", "direct");
-        properties.put("ocp.monitordb.host", p.host("monitorDbHost"));
-        properties.put("ocp.monitordb.port", String.valueOf(p.port("monitorDbPort")));
         properties.put("ocp.monitordb.username", p.dbUser("monitorDbUser"));
         properties.put("ocp.monitordb.database", p.name("monitorDbDatabase"));
         return properties;

@@ -12,22 +12,20 @@ import org.junit.jupiter.api.Test;
 class InstallOcpStepTest {
 
     private static StepParameters parameters(String siteUrl) {
-        Map<String, String> values = new HashMap<>(Map.of("httpPort", "8080", "siteUrl", siteUrl, "monitorDbHost", "10.0.0.5",
-                "monitorDbPort", "2883", "monitorDbUser", "monitor_user@ocp_monitor#c1-meta",
+        Map<String, String> values = new HashMap<>(Map.of("httpPort", "8080", "siteUrl", siteUrl,
+                "monitorDbUser", "monitor_user@ocp_monitor#c1-meta",
                 "monitorDbDatabase", "monitor_database"));
         return new StepParameters("INSTALL_OCP", values);
     }
 
     @Test
-    void configProperties_holdThePortSiteUrlConnectionModeAndMonitorDb_butNoPassword() throws Exception {
+    void configProperties_holdThePortSiteUrlConnectionModeAndMonitorDbAccount_butNoPasswordNorClusterWideMonitorDbHost() throws Exception {
         String text = InstallOcpStep.text(InstallOcpStep.configProperties(parameters("http://10.0.0.100:8080")));
         assertEquals("""
                 server.port:8080
                 ocp.site.url:http://10.0.0.100:8080
                 ocp.config-url.site.url:http://10.0.0.100:8080
                 obsdk.ob.connection.mode:direct
-                ocp.monitordb.host:10.0.0.5
-                ocp.monitordb.port:2883
                 ocp.monitordb.username:monitor_user@ocp_monitor#c1-meta
                 ocp.monitordb.database:monitor_database""", text);
     }

@@ -314,8 +314,6 @@ public final class PlanBuilder {
         install.put("monitorPasswordRef", secretRefs.get(SecretKeys.MONITOR_TENANT));
         install.put("adminPasswordRef", secretRefs.get(SecretKeys.OCP_ADMIN));
         install.put("siteUrl", siteUrl(cluster));
-        install.put("monitorDbHost", metaDbHost); // its own OBProxy, like the MetaDB: a lost host takes only itself
-        install.put("monitorDbPort", Integer.toString(ResourcePlanner.PROXY_PORT));
         String installed = add(StepKinds.INSTALL_OCP, node.name(), node, name, phase,
                 "Install OCP " + topology.ocp().version() + " on " + node.name()
                         + (az != null ? " in AZ " + az : ""), installAfter, List.of(), install);

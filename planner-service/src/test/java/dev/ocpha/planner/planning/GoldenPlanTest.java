@@ -85,8 +85,9 @@ class GoldenPlanTest {
         Map<String, String> install = byId(plan).get("install-ocp@az3-ocp").parameters();
         // the first start gets the cluster's address; the AZ's own come from the registry's APPLY_AZ_PARAMETERS
         assertEquals("http://10.0.1.1:8080", install.get("siteUrl"), "no access address: the first OCP node's URL");
-        assertEquals("10.0.3.1", install.get("monitorDbHost"), "the node's own OBProxy: a lost host takes only itself");
-        assertEquals("2883", install.get("monitorDbPort"));
+        assertEquals("10.0.3.1", install.get("metaDbHost"), "the node's own OBProxy: a lost host takes only itself");
+        assertFalse(install.containsKey("monitorDbHost"),
+                "OCP keeps ocp.monitordb.host cluster-wide: pinned at first start it would name one node for all");
         assertEquals("10.0.1.1", byId(plan).get("install-ocp@az1-ocp-b").parameters().get("metaDbHost"));
         assertTrue(plan.expectedFacts().containsAll(List.of(Facts.azActive("az1"), Facts.azActive("az3"))));
     }
