@@ -8,6 +8,11 @@ public final class SecretKeys {
 
     /** root@sys of the MetaDB cluster. */
     public static final String METADB_ROOT = "metaDbRootPassword";
+    /**
+     * proxyro@sys of the MetaDB cluster, the user OBProxy reads the cluster with (its SHA1 is OBProxy's
+     * {@code observer_sys_password}).
+     */
+    public static final String METADB_PROXYRO = "metaDbProxyroPassword";
     /** The OCP meta tenant user. */
     public static final String META_TENANT = "metaTenantPassword";
     /** The OCP monitor tenant user. */

@@ -11,35 +11,54 @@ import java.util.List;
 public final class StepKinds {
 
     /**
-     * OAT "add server" (ocp-facts §4.3): the {@code admin} user and group (uid/gid 500) and the OCP-Server and MetaDB
+     * OAT "add server" (oceanbase/ocp-doc@V4.2.2
+     * {@code zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/200.prepare-the-deployment-environment/200.standardized-host.md}):
+     * the {@code admin} user and group (uid/gid 500) and the OCP-Server and MetaDB
      * directories, owned by admin. Parameters: {@code adminUid}, {@code adminGid}, {@code directories} (comma list).
      */
     public static final String PREPARE_HOST = "PREPARE_HOST";
 
     /**
-     * Installation media (ocp-facts §6.1): upload each image tarball when absent or its checksum differs, verify the
-     * checksum, {@code docker load -i} it. Parameters: {@code media} (comma list of media names the executor's media
-     * directory holds), {@code remoteDir}.
+     * Installation media: upload each medium's tar when absent or its checksum differs, verify the checksum, then
+     * {@code docker load -i} an image archive or unpack a bundle of RPM packages into {@code <remoteDir>/<medium>}.
+     * Parameters: {@code media} (comma list of media names the executor's media directory holds), {@code remoteDir}.
      */
     public static final String PREPARE_MEDIA = "PREPARE_MEDIA";
 
     /**
-     * One MetaDB (OceanBase) container on the host, one zone of the MetaDB cluster (ocp-facts §6.2). Parameters:
-     * {@code media} (the MetaDB image's media name), {@code container}, {@code metaDbCluster}, {@code zone}, {@code cpu}, {@code memoryGb},
-     * {@code mysqlPort}, {@code rpcPort}, {@code proxyPort}, {@code sshdPort}, {@code installDir}, {@code dataDir},
-     * {@code logDir}, {@code rootPasswordRef}.
+     * One observer of the MetaDB cluster on the host, one zone, through OceanBase's documented command line
+     * (oceanbase/oceanbase-doc@V4.2.5 {@code en-US/400.deploy/300.deploy-oceanbase-enterprise-edition/
+     * 400.deploy-through-the-command-line/200.deploy-the-oceanbase-cluster-command-line/
+     * 400.deploy-three-oceanbase-replica-clusters.md}): {@code rpm -ivh} the bundle's packages, the data and log
+     * directories linked into {@code <installDir>/store/<cluster>}, {@code observer -I -P -p -z -d -r -c -n -o}.
+     * Parameters: {@code media} (the package bundle, unpacked by PREPARE_MEDIA into {@code mediaDir}),
+     * {@code mediaDir}, {@code metaDbCluster}, {@code clusterId}, {@code zone}, {@code address} (the observer's
+     * {@code -I}), {@code mysqlPort}, {@code rpcPort}, {@code rsList} (ip:rpcPort:mysqlPort;…), {@code cpu},
+     * {@code memoryGb}, {@code systemMemoryGb}, {@code datafileGb}, {@code logDiskGb}, {@code installDir},
+     * {@code dataDir}, {@code logDir}.
      */
     public static final String CREATE_METADB = "CREATE_METADB";
 
     /**
-     * Bootstraps the MetaDB cluster once, on its first host, with every zone, and creates the {@code ocp_meta} and
-     * {@code ocp_monitor} tenants and users with the planned sizes (ocp-facts §3, §6.3). Parameters:
-     * {@code metaDbCluster}, {@code zones} (comma list of zone:address:rpcPort), {@code mysqlPort},
+     * Bootstraps the MetaDB cluster once, on its first host, with every zone (root@sys starts with an empty
+     * password), sets root's password, creates {@code proxyro} for OBProxy, and creates the {@code ocp_meta} and
+     * {@code ocp_monitor} tenants (allowlist open to OCP's hosts), users and databases with the planned sizes.
+     * Parameters: {@code metaDbCluster}, {@code zones} (comma list of zone:address:rpcPort), {@code mysqlPort},
      * {@code metaTenant}, {@code metaTenantCpu}, {@code metaTenantMemoryGb}, {@code monitorTenant},
-     * {@code monitorTenantCpu}, {@code monitorTenantMemoryGb}, {@code rootPasswordRef}, {@code metaPasswordRef},
-     * {@code monitorPasswordRef}.
+     * {@code monitorTenantCpu}, {@code monitorTenantMemoryGb}, {@code rootPasswordRef}, {@code proxyroPasswordRef},
+     * {@code metaPasswordRef}, {@code monitorPasswordRef}.
      */
     public static final String BOOTSTRAP_METADB = "BOOTSTRAP_METADB";
+
+    /**
+     * OBProxy on a MetaDB host, after the bootstrap, with the documented command line {@code bin/obproxy -r <rs list>
+     * -p <port> -o observer_sys_password=<SHA1 of proxyro's password>,… -c <cluster>} (oceanbase/oceanbase-doc@V4.2.5
+     * {@code en-US/400.deploy/300.deploy-oceanbase-enterprise-edition/400.deploy-through-the-command-line/
+     * 300.deploy-obproxy-command-line.md}); OCP reaches its MetaDB through it. Parameters: {@code media},
+     * {@code metaDbCluster}, {@code address}, {@code proxyPort}, {@code rsList} (ip:mysqlPort;…),
+     * {@code proxyroPasswordRef}.
+     */
+    public static final String START_OBPROXY = "START_OBPROXY";
 
     /**
      * The OCP container with the {@code OCP_METADB_*} environment contract, CPU and memory limits, host network and
@@ -79,7 +98,8 @@ public final class StepKinds {
     public static final String REGISTER_STANDBY = "REGISTER_STANDBY";
 
     /**
-     * The per-AZ system parameters of one OCP node (ocp-facts §9). Asked for by the registry ({@code AzAssigned}),
+     * The per-AZ system parameters of one OCP node (oceanbase/ocp-doc@V4.2.2
+     * {@code zh-CN/1200.manage-disaster-recovery/400.ocp-multi-zone-mode/300.manage-multi-zone-parameters.md}). Asked for by the registry ({@code AzAssigned}),
      * not planned. Step id {@code apply-az-parameters@<az>/<host>}.
      */
     public static final String APPLY_AZ_PARAMETERS = "APPLY_AZ_PARAMETERS";
@@ -88,8 +108,9 @@ public final class StepKinds {
     public static final String REMOVE_OCP = "REMOVE_OCP";
 
     /**
-     * Removes the MetaDB container of a node and empties (never removes) its directories. Parameters:
-     * {@code container} and the {@link #METADB_DIRECTORIES} of the node's CREATE_METADB.
+     * Removes the MetaDB of a node: stops its OBProxy and observer, erases the bundle's packages, empties (never
+     * removes) its directories. Parameters: {@code media} and the {@link #METADB_DIRECTORIES} of the node's
+     * CREATE_METADB.
      */
     public static final String REMOVE_METADB = "REMOVE_METADB";
 
@@ -97,7 +118,7 @@ public final class StepKinds {
     public static final List<String> METADB_DIRECTORIES = List.of("installDir", "dataDir", "logDir");
 
     public static final List<String> ALL = List.of(PREPARE_HOST, PREPARE_MEDIA, CREATE_METADB, BOOTSTRAP_METADB,
-            INSTALL_OCP, WAIT_OCP_HEALTHY, ENABLE_MULTI_CLUSTER, REGISTER_STANDBY,
+            START_OBPROXY, INSTALL_OCP, WAIT_OCP_HEALTHY, ENABLE_MULTI_CLUSTER, REGISTER_STANDBY,
             APPLY_AZ_PARAMETERS, REMOVE_OCP, REMOVE_METADB);
 
     private StepKinds() {

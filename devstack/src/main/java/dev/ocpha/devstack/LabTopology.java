@@ -33,7 +33,7 @@ public final class LabTopology {
         boolean enterprise = java.util.Arrays.stream(modes).anyMatch(m -> m.equals("MULTI_CLUSTER") || m.equals("MULTI_AZ"));
         ObjectNode ocp = root.putObject("ocp").put("edition", enterprise ? "enterprise" : "community")
                 .put("version", LabMedia.OCP.version());
-        ocp.putObject("media").put("ocp", LabMedia.OCP.name()).put("metaDb", LabMedia.OCEANBASE.name());
+        ocp.putObject("media").put("ocp", LabMedia.OCP.name()).put("metaDb", LabMedia.OCEANBASE_CE.name());
         root.put("managedHosts", 10).put("sizingProfile", "sandbox");
         ObjectNode passwords = root.putObject("passwords");
         LabTopologies.SECRET_REFS.forEach((key, ref) -> passwords.putObject(key).put("secretRef", ref));

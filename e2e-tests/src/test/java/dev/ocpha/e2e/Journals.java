@@ -2,24 +2,34 @@ package dev.ocpha.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpha.contracts.installer.Edition;
+import dev.ocpha.contracts.installer.InstallerProfile;
+import dev.ocpha.contracts.installer.InstallerProfiles;
 import dev.ocpha.lab.JournalEntry;
 import dev.ocpha.lab.LabHost;
+import dev.ocpha.lab.LabMedia;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What the lab's stand-ins recorded on a host, as command lines, and the order the seed's procedure asks for. */
 final class Journals {
 
     /** Installation media → MetaDB → OCP → healthy, as every host that runs everything goes through it. */
-    static final List<String> HOST_ORDER = List.of("docker load -i", "docker run -d --name META_OB_ZONE",
+    static final List<String> HOST_ORDER = List.of("docker load -i", "observer -I ",
             "docker run -d --name ocp", "GET /api/status => 200");
 
     private Journals() {
     }
 
     static List<String> lines(LabHost host) {
-        return host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        return host.journal().stream().map(Journals::line).toList();
+    }
+
+    /** A call as its command line, exit status and result (a SQL client's statements travel on standard input). */
+    static String line(JournalEntry e) {
+        return e.commandLine() + " => " + e.exitStatus() + " " + e.result();
     }
 
     static long count(LabHost host, String fragment) {
@@ -35,14 +45,14 @@ final class Journals {
 
     /** When the first call containing {@code fragment} happened on the host. */
     static Instant first(LabHost host, String fragment) {
-        return host.journal().stream().filter(e -> (e.commandLine() + " => " + e.exitStatus()).contains(fragment))
+        return host.journal().stream().filter(e -> line(e).contains(fragment))
                 .map(JournalEntry::time).findFirst()
                 .orElseThrow(() -> new AssertionError("'" + fragment + "' is not in the journal of " + host.name()
                         + ": " + lines(host)));
     }
 
     static Instant last(LabHost host, String fragment) {
-        return host.journal().stream().filter(e -> (e.commandLine() + " => " + e.exitStatus()).contains(fragment))
+        return host.journal().stream().filter(e -> line(e).contains(fragment))
                 .map(JournalEntry::time).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("'" + fragment + "' is not in the journal of " + host.name()));
     }
@@ -70,5 +80,18 @@ final class Journals {
 
     static void assertBefore(Instant earlier, Instant later, String what) {
         assertTrue(!earlier.isAfter(later), what + ": " + earlier + " is after " + later);
+    }
+
+    /**
+     * Every call of a vendor tool and every request to OCP on {@code hosts} is an action of the shipped installer
+     * profile of {@code edition} (a command, SQL or HTTP call no profile lists would be invented).
+     */
+    static void assertConformToProfile(List<LabHost> hosts, Edition edition) {
+        InstallerProfile profile = InstallerProfiles.load(Optional.empty()).forEdition(edition, LabMedia.OCP.version());
+        for (LabHost host : hosts) {
+            List<String> unaccounted = ProfileConformance.unaccounted(profile, host.journal());
+            assertTrue(unaccounted.isEmpty(), host.name() + " received calls that " + profile.id() + " does not list: "
+                    + unaccounted);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpha.contracts.installer.Edition;
 import dev.ocpha.devstack.LabTopology;
 import dev.ocpha.lab.LabHost;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +35,11 @@ class MultiAzDeploymentTest {
         }
         id = system.submit(topology.toYaml());
         system.awaitSucceededOperating(id);
+    }
+
+    @Test
+    void everyVendorCallOnTheHosts_isAnActionOfTheInstallerProfile() {
+        Journals.assertConformToProfile(hosts, Edition.ENTERPRISE);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpha.contracts.installer.Edition;
 import dev.ocpha.devstack.LabTopology;
 import dev.ocpha.lab.LabHost;
 import io.restassured.path.json.JsonPath;
@@ -32,6 +33,11 @@ class MultiNodeDeploymentTest {
     }
 
     @Test
+    void everyVendorCallOnTheHosts_isAnActionOfTheInstallerProfile() {
+        Journals.assertConformToProfile(hosts, Edition.COMMUNITY);
+    }
+
+    @Test
     void everyNodeRunsEveryComponent_andTheMetaDbIsBootstrappedOnce() {
         for (LabHost host : hosts) {
             Journals.assertInOrder(host, Journals.HOST_ORDER);
@@ -42,7 +48,7 @@ class MultiNodeDeploymentTest {
         LabHost first = hosts.stream().filter(h -> Journals.count(h, "ALTER SYSTEM BOOTSTRAP") == 1).findFirst()
                 .orElseThrow();
         for (LabHost host : hosts) {
-            Journals.assertBefore(Journals.first(host, "docker run -d --name META_OB_ZONE"),
+            Journals.assertBefore(Journals.first(host, "observer -I " + host.address()),
                     Journals.first(first, "ALTER SYSTEM BOOTSTRAP"),
                     "the replica on " + host.name() + " runs before the cluster is bootstrapped");
         }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ocpha.contracts.EventHeaders;
 import dev.ocpha.contracts.EventType;
 import dev.ocpha.contracts.Topics;
+import dev.ocpha.contracts.installer.Edition;
 import dev.ocpha.devstack.LabTopology;
 import dev.ocpha.devstack.ServiceProcess;
 import dev.ocpha.infra.TopicProbe;
@@ -60,6 +61,11 @@ class SingleNodeDeploymentTest {
     }
 
     @Test
+    void everyVendorCallOnTheHosts_isAnActionOfTheInstallerProfile() {
+        Journals.assertConformToProfile(List.of(host), Edition.COMMUNITY);
+    }
+
+    @Test
     void everyHopCrossesKafka_eachEventNamingItsCause() {
         assertProducedBy(EventType.DEPLOYMENT_PLANNED, "planner-service", null);
         assertProducedBy(EventType.ENVIRONMENT_CHECK_REQUESTED, "planner-service", EventType.STEP_SUCCEEDED);
@@ -81,8 +87,9 @@ class SingleNodeDeploymentTest {
 
     @Test
     void theHostSeesTheSeedsProcedureInOrder_eachCommandOnce() {
-        Journals.assertInOrder(host, List.of("useradd", "docker load -i", "docker run -d --name META_OB_ZONE",
-                "ALTER SYSTEM BOOTSTRAP", "docker run -d --name ocp", "GET /api/status => 200"));
+        Journals.assertInOrder(host, List.of("useradd", "docker load -i", "observer -I " + host.address(),
+                "ALTER SYSTEM BOOTSTRAP", "CREATE USER IF NOT EXISTS proxyro", "obproxy -r", "docker run -d --name ocp",
+                "GET /api/status => 200"));
         // the system parameters go in at the first start (there is no API for them)
         assertEquals(1, Journals.count(host, "OCP_CONFIG_PROPERTIES=server.port:8080\nocp.site.url:http://" + host.address()
                 + ":8080\n"), Journals.lines(host).toString());

@@ -21,6 +21,7 @@ public class ExecutorLabResource implements QuarkusTestResourceLifecycleManager 
     public static final String ADMIN_PASSWORD_REF = "ocp-admin";
     public static final String ADMIN_PASSWORD = "Adm1n#Secret-pw";
     public static final String ROOT_PASSWORD_REF = "metadb-root";
+    public static final String PROXYRO_PASSWORD_REF = "metadb-proxyro";
     public static final String ROOT_PASSWORD = "R00t#Secret-pw";
     public static final String META_PASSWORD_REF = "ocp-meta";
     public static final String MONITOR_PASSWORD_REF = "ocp-monitor";
@@ -72,6 +73,7 @@ public class ExecutorLabResource implements QuarkusTestResourceLifecycleManager 
         settings.put("ocpha.ssh.credentials." + CREDENTIAL, lab.clientPrivateKey().toString());
         settings.put("ocpha.secrets.\"" + ADMIN_PASSWORD_REF + "\"", ADMIN_PASSWORD);
         settings.put("ocpha.secrets.\"" + ROOT_PASSWORD_REF + "\"", ROOT_PASSWORD);
+        settings.put("ocpha.secrets.\"" + PROXYRO_PASSWORD_REF + "\"", "Pr0xyro#Secret-pw");
         settings.put("ocpha.secrets.\"" + META_PASSWORD_REF + "\"", "Meta#Secret-pw1");
         settings.put("ocpha.secrets.\"" + MONITOR_PASSWORD_REF + "\"", "Mon1tor#Secret-pw");
         settings.put("ocpha.executor.media-dir", mediaDir().toString());

@@ -3,6 +3,7 @@ package dev.ocpha.executor;
 import static dev.ocpha.infra.RoleMatrix.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import dev.ocpha.infra.RealInfrastructureResource;
 import dev.ocpha.infra.TopicProbe;
 import dev.ocpha.lab.JournalEntry;
 import dev.ocpha.lab.LabHost;
+import dev.ocpha.lab.LabMedia;
 import dev.ocpha.ssh.ExecResult;
 import dev.ocpha.ssh.MapCredentialStore;
 import dev.ocpha.ssh.PinnedHostKey;
@@ -109,15 +111,16 @@ class StepExecutionTest {
         for (StepRequested step : plan) {
             success(step); // the planner's order: each step once the one before succeeded
         }
-        List<String> journal = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
-        int media = firstIndex(journal, "docker load -i /data/images/oceanbase-");
-        int metaDb = firstIndex(journal, "docker run -d --name metadb ");
+        List<String> journal = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus() + " " + e.result()).toList();
+        int media = firstIndex(journal, "docker load -i /data/images/ocp-");
+        int metaDb = firstIndex(journal, "observer -I " + host.address() + " -P 2882 -p 2881 -z 'z1' -d /home/admin/oceanbase/store/");
         int bootstrap = firstIndex(journal, "ALTER SYSTEM BOOTSTRAP");
+        int proxy = firstIndex(journal, "obproxy -r '" + host.address() + ":2881' -p 2883 -o observer_sys_password=");
         int ocp = firstIndex(journal, "docker run -d --name ocp ");
         int healthy = firstIndex(journal, "GET /api/status => 200");
-        assertTrue(media < metaDb && metaDb < bootstrap && bootstrap < ocp && ocp < healthy,
-                "seed order media < MetaDB < bootstrap < OCP < healthy: " + List.of(media, metaDb, bootstrap, ocp, healthy)
-                        + " in " + journal);
+        assertTrue(media < metaDb && metaDb < bootstrap && bootstrap < proxy && proxy < ocp && ocp < healthy,
+                "seed order media < observer < bootstrap < OBProxy < OCP < healthy: "
+                        + List.of(media, metaDb, bootstrap, proxy, ocp, healthy) + " in " + journal);
         // the system parameters go in at the first start, in OCP_CONFIG_PROPERTIES: there is no API for them
         String run = journal.get(ocp);
         String url = "http://" + host.address() + ":8080";
@@ -125,8 +128,9 @@ class StepExecutionTest {
                 + "\nocp.config-url.site.url:" + url + "\nobsdk.ob.connection.mode:direct\nocp.monitordb.username:"), run);
         assertFalse(run.contains("ocp.monitordb.host"), "a cluster-wide MonitorDB host pinned to one node: " + run);
         assertFalse(journal.stream().anyMatch(line -> line.contains("/api/v2/config")), "an invented API was called");
-        Map<String, Long> once = Map.of("docker load", 2L, "docker run", 2L, "ALTER SYSTEM BOOTSTRAP", 1L,
-                "CREATE TENANT", 2L, "docker restart", 0L, "useradd", 1L);
+        Map<String, Long> once = Map.of("docker load", 1L, "docker run", 1L, "ALTER SYSTEM BOOTSTRAP", 1L,
+                "CREATE TENANT", 2L, "docker restart", 0L, "useradd", 1L, "observer -I", 1L, "obproxy -r", 1L,
+                "CREATE USER IF NOT EXISTS proxyro", 1L);
         once.forEach((command, times) -> assertEquals(times, count(journal, command), command + " in " + journal));
         // the tenants' users and databases: CREATE … IF NOT EXISTS on obclient's stdin, as each tenant's root
         assertEquals(1, count(journal, "-u root@ocp_meta -N"));
@@ -138,7 +142,7 @@ class StepExecutionTest {
         for (StepRequested step : singleNodePlan(deploymentId, host, 2)) {
             success(step);
         }
-        List<String> again = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        List<String> again = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus() + " " + e.result()).toList();
         once.forEach((command, times) -> assertEquals(times, count(again, command), "re-run repeated " + command));
 
         // a container that stopped (a restart that could not start it again, say): the next attempt of the install
@@ -152,7 +156,7 @@ class StepExecutionTest {
         }
         success(singleNodePlan(deploymentId, host, 3).get(4));
         success(singleNodePlan(deploymentId, host, 3).get(5));
-        List<String> restarted = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        List<String> restarted = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus() + " " + e.result()).toList();
         assertEquals(1, count(restarted, "docker start ocp => 0"), "started once: " + restarted);
         int start = firstIndex(restarted, "docker start ocp");
         assertTrue(restarted.subList(start, restarted.size()).stream().anyMatch(l -> l.contains("GET /api/status => 200")),
@@ -169,19 +173,24 @@ class StepExecutionTest {
         assertTrue(refused.reason().contains("ocp.site.url is '" + url + "', planned 'http://10.9.9.9:8080'"), refused.reason());
         assertTrue(refused.reason().contains("ocp.config-url.site.url"), refused.reason());
         List<String> afterRefusal = host.journal().stream().map(JournalEntry::commandLine).toList();
-        assertEquals(2, count(afterRefusal, "docker run"), "no container was replaced");
+        assertEquals(1, count(afterRefusal, "docker run"), "no container was replaced");
 
         // teardown, twice: the second finds nothing left to remove
         for (int attempt = 1; attempt <= 2; attempt++) {
             success(new StepRequested(deploymentId, "remove-ocp@" + host.name(), StepKinds.REMOVE_OCP, "teardown",
                     host.name(), "c1", access(host), Map.of("container", "ocp"), 120, 3, attempt, PROFILE));
             success(new StepRequested(deploymentId, "remove-metadb@" + host.name(), StepKinds.REMOVE_METADB, "teardown",
-                    host.name(), "c1", access(host), Map.of("container", "metadb", "installDir", "/home/admin/oceanbase",
+                    host.name(), "c1", access(host), Map.of("media", LabMedia.OCEANBASE_CE.name(), "mediaDir",
+                    "/data/images/" + LabMedia.OCEANBASE_CE.name(), "installDir", "/home/admin/oceanbase",
                     "dataDir", "/data/1", "logDir", "/log/1"), 120, 3, attempt, PROFILE));
         }
-        List<String> removed = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        List<String> removed = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus() + " " + e.result()).toList();
         assertEquals(1, count(removed, "docker rm -f ocp"));
-        assertEquals(1, count(removed, "docker rm -f metadb"));
+        for (int port : List.of(2881, 2882, 2883)) {
+            assertThrows(java.net.ConnectException.class, () -> new java.net.Socket(host.address(), port).close(),
+                    "observer and OBProxy are stopped: nothing listens on " + port);
+        }
+        assertFalse(Files.exists(host.root().resolve("home/admin/obproxy-4.2.1.0")), "OBProxy's package is erased");
         try (var left = Files.list(host.root().resolve("data/1"))) {
             assertEquals(0, left.count(), "the MetaDB data directory is emptied");
         }
@@ -199,7 +208,8 @@ class StepExecutionTest {
         }
         Files.writeString(root.resolve("etc/keep-me"), "outside");
         Files.createSymbolicLink(root.resolve("data/1/outside"), java.nio.file.Path.of("/etc/keep-me"));
-        Map<String, String> parameters = Map.of("container", "META_OB_ZONE_1", "installDir", "/home/admin/oceanbase",
+        Map<String, String> parameters = Map.of("media", LabMedia.OCEANBASE_CE.name(), "mediaDir",
+                "/data/images/" + LabMedia.OCEANBASE_CE.name(), "installDir", "/home/admin/oceanbase",
                 "dataDir", "/data/1", "logDir", "/log/1");
         String deploymentId = UUID.randomUUID().toString();
         for (int attempt = 1; attempt <= 2; attempt++) {
@@ -223,7 +233,7 @@ class StepExecutionTest {
         LabHost host = ExecutorLabResource.fleet().host(5);
         String deploymentId = UUID.randomUUID().toString();
         StepRequested enable = deployMultiCluster(deploymentId, host, 1, "ocp1", "LEADER");
-        List<String> journal = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        List<String> journal = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus() + " " + e.result()).toList();
         assertEquals(1, count(journal, "docker exec -i ocp bash -c cd /home/admin/ocp-server/bin && ./ocp-bootstrap -i => 0"),
                 journal.toString());
         assertEquals(1, journal.stream().filter(l -> l.startsWith("ocp-bootstrap -i => 0")).count(),
@@ -242,7 +252,7 @@ class StepExecutionTest {
         success(new StepRequested(enable.deploymentId(), enable.stepId(), enable.kind(), enable.description(), enable.host(),
                 enable.cluster(), enable.access(), enable.parameters(), enable.timeoutSeconds(), enable.maxTries(), 2,
                 enable.installerProfile()));
-        List<String> again = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus()).toList();
+        List<String> again = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus() + " " + e.result()).toList();
         assertEquals(1, again.stream().filter(l -> l.startsWith("ocp-bootstrap -i")).count(),
                 "re-run opened another session: " + again);
         assertEquals(1, count(again, "docker restart ocp"), "re-run restarted OCP: " + again);
@@ -377,29 +387,34 @@ class StepExecutionTest {
         String a = host.address();
         String url = "http://" + a + ":8080";
         Map<String, String> metaDb = new HashMap<>(metaDbParameters());
-        // a MetaDB cluster of its own per host: the lab joins containers of one cluster name into one cluster
+        // a MetaDB cluster of its own per host: the lab joins observers of one cluster name into one cluster
         String cluster = "ob-" + host.name();
-        metaDb.putAll(Map.of("media", "oceanbase-4.2.1", "container", "metadb", "cpu", "16", "memoryGb", "64",
-                "installDir", "/home/admin/oceanbase", "dataDir", "/data/1", "logDir", "/log/1", "metaDbCluster", cluster));
+        metaDb.putAll(Map.of("address", a, "rsList", a + ":2882:2881", "metaDbCluster", cluster));
         Map<String, String> bootstrap = new HashMap<>(Map.of("metaDbCluster", cluster, "zones", "z1:" + a + ":2882",
                 "mysqlPort", "2881", "metaTenant", "ocp_meta", "metaTenantCpu", "2", "metaTenantMemoryGb", "5",
                 "monitorTenant", "ocp_monitor", "monitorTenantCpu", "4", "monitorTenantMemoryGb", "16"));
         bootstrap.putAll(Map.of("rootPasswordRef", ExecutorLabResource.ROOT_PASSWORD_REF,
+                "proxyroPasswordRef", ExecutorLabResource.PROXYRO_PASSWORD_REF,
                 "metaPasswordRef", ExecutorLabResource.META_PASSWORD_REF,
                 "monitorPasswordRef", ExecutorLabResource.MONITOR_PASSWORD_REF));
         Map<String, String> ocp = new HashMap<>(Map.of("media", "ocp-4.2.2", "container", "ocp", "cpu", "4", "memoryGb", "8",
-                "httpPort", "8080", "metaDbHost", a, "metaDbPort", "2881", "metaDbUser", "meta_user@ocp_meta",
+                "httpPort", "8080", "metaDbHost", a, "metaDbPort", "2883", "metaDbUser", "meta_user@ocp_meta#" + cluster,
                 "metaDbDatabase", "meta_database"));
-        ocp.putAll(Map.of("monitorDbUser", "monitor_user@ocp_monitor", "monitorDbDatabase", "monitor_database",
+        ocp.putAll(Map.of("monitorDbUser", "monitor_user@ocp_monitor#" + cluster, "monitorDbDatabase", "monitor_database",
                 "metaPasswordRef", ExecutorLabResource.META_PASSWORD_REF,
                 "monitorPasswordRef", ExecutorLabResource.MONITOR_PASSWORD_REF,
                 "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF, "siteUrl", url));
         List<Map.Entry<String, Map<String, String>>> steps = List.of(
                 Map.entry(StepKinds.PREPARE_HOST, Map.of("adminUid", "500", "adminGid", "500",
                         "directories", "/home/admin/ocp-server,/data/images")),
-                Map.entry(StepKinds.PREPARE_MEDIA, Map.of("media", "oceanbase-4.2.1,ocp-4.2.2", "remoteDir", "/data/images")),
+                Map.entry(StepKinds.PREPARE_MEDIA, Map.of("media", LabMedia.OCEANBASE_CE.name() + ",ocp-4.2.2",
+                        "remoteDir", "/data/images")),
                 Map.entry(StepKinds.CREATE_METADB, metaDb),
                 Map.entry(StepKinds.BOOTSTRAP_METADB, bootstrap),
+                Map.entry(StepKinds.START_OBPROXY, Map.of("media", LabMedia.OCEANBASE_CE.name(),
+                        "mediaDir", "/data/images/" + LabMedia.OCEANBASE_CE.name(), "metaDbCluster", cluster,
+                        "address", a, "proxyPort", "2883", "rsList", a + ":2881",
+                        "proxyroPasswordRef", ExecutorLabResource.PROXYRO_PASSWORD_REF)),
                 Map.entry(StepKinds.INSTALL_OCP, ocp),
                 Map.entry(StepKinds.WAIT_OCP_HEALTHY, Map.of("url", url, "adminPasswordRef",
                         ExecutorLabResource.ADMIN_PASSWORD_REF, "waitSeconds", "120", "intervalSeconds", "1")));
@@ -680,20 +695,23 @@ class StepExecutionTest {
 
     static Map<String, String> metaDbParameters() {
         Map<String, String> parameters = new HashMap<>();
-        parameters.put("media", "metadb");
-        parameters.put("container", "metadb-z1");
+        parameters.put("media", LabMedia.OCEANBASE_CE.name());
+        parameters.put("mediaDir", "/data/images/" + LabMedia.OCEANBASE_CE.name());
         parameters.put("metaDbCluster", "obcluster");
+        parameters.put("clusterId", "1");
         parameters.put("zone", "z1");
+        parameters.put("address", "10.0.0.1");
+        parameters.put("rsList", "10.0.0.1:2882:2881");
         parameters.put("cpu", "4");
         parameters.put("memoryGb", "8");
+        parameters.put("systemMemoryGb", "1");
+        parameters.put("datafileGb", "2");
+        parameters.put("logDiskGb", "24");
         parameters.put("mysqlPort", "2881");
         parameters.put("rpcPort", "2882");
-        parameters.put("proxyPort", "2883");
-        parameters.put("sshdPort", "2022");
-        parameters.put("installDir", "metadb/install");
-        parameters.put("dataDir", "metadb/data");
-        parameters.put("logDir", "metadb/log");
-        parameters.put("rootPasswordRef", ExecutorLabResource.ROOT_PASSWORD_REF);
+        parameters.put("installDir", "/home/admin/oceanbase");
+        parameters.put("dataDir", "/data/1");
+        parameters.put("logDir", "/log/1");
         return parameters;
     }
 

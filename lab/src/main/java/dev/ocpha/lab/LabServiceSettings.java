@@ -34,7 +34,7 @@ public final class LabServiceSettings {
         // The lab's OCP images honour the community image's documented contract, which the enterprise profile's
         // install-ocp assumes without a published source: this fleet's operator opts in (docs/installers.md).
         s.append("ocpha.installer.allow-unverified=true\n");
-        for (String ref : List.of("lab-metadb-root", "lab-meta", "lab-monitor", "lab-admin")) {
+        for (String ref : new java.util.TreeSet<>(LabTopologies.SECRET_REFS.values())) {
             String key = "ocpha.secrets.\"" + ref + "\"";
             s.append(key).append('=').append(old.getProperty(key, password())).append('\n');
         }

@@ -22,7 +22,7 @@ import java.util.Map;
 public final class LabTopologies {
     public static final String CREDENTIAL = "lab";
     /** The secret references the examples use; {@code ./lab up} writes their values into services.properties. */
-    public static final Map<String, String> SECRET_REFS = Map.of("metaDbRoot", "lab-metadb-root", "metaTenant", "lab-meta",
+    public static final Map<String, String> SECRET_REFS = Map.of("metaDbRoot", "lab-metadb-root", "proxyro", "lab-proxyro", "metaTenant", "lab-meta",
             "monitorTenant", "lab-monitor", "ocpAdmin", "lab-admin");
     private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -102,7 +102,7 @@ public final class LabTopologies {
         ocp.putObject("media").put("ocp", LabMedia.OCP.name()).put("metaDb", LabMedia.OCEANBASE.name());
         t.put("managedHosts", 10).put("sizingProfile", "sandbox");
         ObjectNode passwords = t.putObject("passwords");
-        for (String key : List.of("metaDbRoot", "metaTenant", "monitorTenant", "ocpAdmin")) {
+        for (String key : List.of("metaDbRoot", "proxyro", "metaTenant", "monitorTenant", "ocpAdmin")) {
             passwords.putObject(key).put("secretRef", SECRET_REFS.get(key));
         }
         ArrayNode list = t.putArray("hosts");

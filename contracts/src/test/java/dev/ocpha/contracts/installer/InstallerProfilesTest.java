@@ -19,7 +19,8 @@ class InstallerProfilesTest {
     /** The public repositories and sites whose documents (or, for obd, code) the shipped profiles may cite. */
     private static final List<String> PUBLIC_SOURCES = List.of("oceanbase/ocp-doc@", "oceanbase/oceanbase-doc@",
             "oceanbase/obdeploy@", "oceanbase/docker-images@", "moby/moby@", "https://docs.docker.com/",
-            "https://github.com/moby/moby/");
+            "https://github.com/moby/moby/", "https://rpm-software-management.github.io/rpm/",
+            "https://www.gnu.org/software/tar/manual/");
 
     private static final InstallerProfiles SHIPPED = InstallerProfiles.load(Optional.empty());
 

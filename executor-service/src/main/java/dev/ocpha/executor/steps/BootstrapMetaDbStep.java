@@ -3,21 +3,27 @@ package dev.ocpha.executor.steps;
 import static dev.ocpha.executor.steps.Shell.quote;
 
 import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.installer.ActionType;
+import dev.ocpha.ssh.ExecResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Bootstraps the MetaDB cluster once with every zone, then creates the meta and monitor tenants with the planned
- * sizes and, in each, the OCP user and database (ocp-facts §3, §6.3). Every part is checked first: a bootstrapped
- * cluster, an existing tenant, user or database is left as it is.
+ * The MetaDB cluster as OceanBase documents a command-line deployment (oceanbase/oceanbase-doc@V4.2.5
+ * {@code en-US/400.deploy/300.deploy-oceanbase-enterprise-edition/400.deploy-through-the-command-line/
+ * 200.deploy-the-oceanbase-cluster-command-line/400.deploy-three-oceanbase-replica-clusters.md}, step 3.2): the
+ * bootstrap with every zone as root@sys with its empty password, then root's password; proxyro for OBProxy
+ * ({@code 300.deploy-obproxy-command-line.md}); the meta and monitor tenants with the planned sizes over every zone
+ * and the allowlist open ({@code ob_tcp_invited_nodes}); in each, its root's password, the OCP user and database
+ * (obd's sequence, oceanbase/obdeploy {@code plugins/oceanbase/4.0.0.0/create_user.py}). Every part is checked
+ * first, so a second try leaves what the first one did.
  */
 @ApplicationScoped
 public class BootstrapMetaDbStep implements Step {
-
-    private static final String CLIENT = "obclient";
 
     /** One zone of the cluster: name, the address of its server and its RPC port. */
     record Zone(String name, String address, int rpcPort) {
@@ -37,7 +43,7 @@ public class BootstrapMetaDbStep implements Step {
 
     @Override
     public String description() {
-        return "Bootstrap the MetaDB cluster and create the ocp_meta and ocp_monitor tenants, users and databases";
+        return "Bootstrap the MetaDB cluster, set root's password, create proxyro and the ocp_meta and ocp_monitor tenants, users and databases";
     }
 
     @Override
@@ -52,6 +58,7 @@ public class BootstrapMetaDbStep implements Step {
         parameters.port("mysqlPort");
         tenants(parameters);
         parameters.require("rootPasswordRef");
+        parameters.require("proxyroPasswordRef");
     }
 
     static List<Zone> zones(StepParameters parameters) throws StepFailure {
@@ -81,74 +88,118 @@ public class BootstrapMetaDbStep implements Step {
         return name;
     }
 
+    /** A SQL string literal: the value between single quotes, backslash and quote escaped. */
+    static String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     @Override
     public String run(StepContext context) throws StepFailure {
         StepParameters p = context.parameters();
         List<Zone> zones = zones(p);
-        String host = zones.get(0).address();
-        int port = p.port("mysqlPort");
+        Sql sql = new Sql(context, zones.get(0).address(), p.port("mysqlPort"));
         String rootPassword = context.secret("rootPasswordRef");
         List<String> done = new ArrayList<>();
+        String probe = context.template("probe-bootstrapped", ActionType.SQL, Map.of());
 
-        String servers = sys(context, host, port, rootPassword, "reading the MetaDB servers",
-                "SELECT zone, svr_ip FROM oceanbase.DBA_OB_SERVERS", true);
-        boolean bootstrapped = zones.stream().allMatch(zone -> servers.lines()
-                .anyMatch(line -> line.trim().split("\\s+").length >= 2 && line.trim().split("\\s+")[0].equals(zone.name())
-                        && line.trim().split("\\s+")[1].equals(zone.address())));
-        if (bootstrapped) {
-            context.note("cluster " + p.name("metaDbCluster") + " is already bootstrapped with " + zones.size() + " zones");
+        ExecResult withPassword = sql.exec("root@sys", rootPassword, probe);
+        if (withPassword.succeeded() && bootstrapped(withPassword.stdout())) {
+            context.note("cluster " + p.name("metaDbCluster") + " is bootstrapped and root@sys has its password");
         } else {
-            String statement = "ALTER SYSTEM BOOTSTRAP " + zones.stream()
-                    .map(zone -> "ZONE '" + zone.name() + "' SERVER '" + zone.server() + "'").collect(Collectors.joining(", "));
-            sys(context, host, port, rootPassword, "bootstrapping the MetaDB", statement, false);
-            done.add("bootstrapped " + zones.size() + " zones");
+            ExecResult empty = sql.exec("root@sys", "", probe);
+            if (!empty.succeeded() && refused(empty)) {
+                throw StepFailure.permanent("root@sys of " + p.name("metaDbCluster") + " refuses both the planned password"
+                        + " and the empty one it starts with: " + lastLine(empty));
+            }
+            if (empty.succeeded() && bootstrapped(empty.stdout())) {
+                context.note("cluster " + p.name("metaDbCluster") + " is bootstrapped; root@sys still has the empty password");
+            } else {
+                String servers = zones.stream().map(z -> "ZONE '" + z.name() + "' SERVER '" + z.server() + "'")
+                        .collect(Collectors.joining(", "));
+                sql.run("bootstrapping the MetaDB", "root@sys", "",
+                        context.template("bootstrap-metadb", ActionType.SQL, Map.of("zones", servers)));
+                done.add("bootstrapped " + zones.size() + " zones");
+            }
+            sql.run("setting root@sys's password", "root@sys", "",
+                    context.template("set-root-password", ActionType.SQL, Map.of("password", literal(rootPassword))));
+            done.add("set root@sys's password");
         }
+        sql.run("creating proxyro", "root@sys", rootPassword, context.template("create-proxyro", ActionType.SQL,
+                Map.of("password", literal(context.secret("proxyroPasswordRef")))));
 
-        String existing = sys(context, host, port, rootPassword, "listing the tenants",
-                "SELECT tenant_name FROM oceanbase.DBA_OB_TENANTS", true);
+        String existing = sql.run("listing the tenants", "root@sys", rootPassword,
+                context.template("list-tenants", ActionType.SQL, Map.of()));
+        String zoneList = zones.stream().map(z -> "'" + z.name() + "'").collect(Collectors.joining(","));
         for (Tenant tenant : tenants(p)) {
             if (existing.lines().map(String::trim).anyMatch(tenant.name()::equals)) {
                 context.note("tenant " + tenant.name() + " exists");
             } else {
-                sys(context, host, port, rootPassword, "creating tenant " + tenant.name(),
-                        "CREATE RESOURCE UNIT " + tenant.name() + "_unit MAX_CPU " + tenant.cpu() + ", MEMORY_SIZE '"
-                                + tenant.memoryGb() + "G'; CREATE RESOURCE POOL " + tenant.name() + "_pool UNIT '"
-                                + tenant.name() + "_unit', UNIT_NUM 1; CREATE TENANT IF NOT EXISTS " + tenant.name()
-                                + " RESOURCE_POOL_LIST=('" + tenant.name() + "_pool')", false);
+                sql.run("creating tenant " + tenant.name(), "root@sys", rootPassword, context.template("create-tenant",
+                        ActionType.SQL, Map.of("unit", tenant.name() + "_unit", "cpu", String.valueOf(tenant.cpu()),
+                                "memory", tenant.memoryGb() + "G", "pool", tenant.name() + "_pool", "zoneList", zoneList,
+                                "tenant", tenant.name())));
                 done.add("created tenant " + tenant.name() + " (" + tenant.cpu() + "C/" + tenant.memoryGb() + "G)");
             }
-            createUser(context, host, port, tenant);
+            createUser(context, sql, tenant);
         }
-        return done.isEmpty() ? "MetaDB already bootstrapped with its tenants, users and databases" : String.join("; ", done);
+        return done.isEmpty() ? "MetaDB already bootstrapped with proxyro and its tenants, users and databases"
+                : String.join("; ", done);
     }
 
     /**
-     * A statement as root@sys. Creating a unit or pool that a former try created is no error (the tenant, which is
-     * created last, is what the check looks at), nor is bootstrapping a cluster a former try bootstrapped.
+     * In the tenant, as its root: root's password (the tenant user's, as obd sets it), the OCP database and user.
+     * A new tenant's root has an empty password; a former try may have set it already.
      */
-    private static String sys(StepContext context, String host, int port, String rootPassword, String what,
-                              String statements, boolean query) throws StepFailure {
-        String script = "IFS= read -r MYSQL_PWD; export MYSQL_PWD\n"
-                + "out=$(" + CLIENT + " -h " + quote(host) + " -P " + port + " -u root@sys -N -e " + quote(statements)
-                + " 2>&1) && { printf '%s\\n' \"$out\"; exit 0; }\n"
-                + (query ? "" : "case \"$out\" in *'already bootstrapped'*|*'already exist'*) printf '%s\\n' \"$out\"; exit 0;; esac\n")
-                + "printf '%s\\n' \"$out\" >&2; exit 75\n";
-        return context.run(what, script, Shell.lines(rootPassword));
-    }
-
-    /**
-     * The tenant's OCP user and database, created in the tenant as its root. The statement holding the password goes
-     * to obclient on its standard input, so it is on no command line of the host either.
-     */
-    private static void createUser(StepContext context, String host, int port, Tenant tenant) throws StepFailure {
+    private static void createUser(StepContext context, Sql sql, Tenant tenant) throws StepFailure {
         String password = context.secret(tenant.passwordParameter());
-        String statements = "CREATE USER IF NOT EXISTS " + tenant.user() + " IDENTIFIED BY '"
-                + password.replace("\\", "\\\\").replace("'", "\\'") + "'; GRANT ALL ON *.* TO " + tenant.user()
-                + "; CREATE DATABASE IF NOT EXISTS " + tenant.database() + ";";
-        String script = "IFS= read -r SQL\n"
-                + "printf '%s\\n' \"$SQL\" | MYSQL_PWD= " + CLIENT + " -h " + quote(host) + " -P " + port + " -u "
-                + quote("root@" + tenant.name()) + " -N || exit 75\n";
-        context.run("creating user " + tenant.user() + " and database " + tenant.database() + " in " + tenant.name(),
-                script, Shell.lines(statements));
+        String statements = context.template("create-tenant-user", ActionType.SQL, Map.of("rootPassword", literal(password),
+                "database", tenant.database(), "user", tenant.user(), "password", literal(password)));
+        String root = "root@" + tenant.name();
+        String what = "creating user " + tenant.user() + " and database " + tenant.database() + " in " + tenant.name();
+        ExecResult first = sql.exec(root, "", statements);
+        if (!first.succeeded()) {
+            if (!refused(first)) {
+                throw StepFailure.retryable(what + " failed: " + lastLine(first));
+            }
+            sql.run(what, root, password, statements);
+        }
+    }
+
+    private static boolean bootstrapped(String showDatabases) {
+        return showDatabases.lines().map(String::trim).anyMatch("oceanbase"::equals);
+    }
+
+    /** OceanBase's answer to a wrong password (MySQL error 1045, "Access denied"). */
+    private static boolean refused(ExecResult result) {
+        String text = result.stderr() + result.stdout();
+        return text.contains("1045") || text.contains("Access denied");
+    }
+
+    private static String lastLine(ExecResult result) {
+        String text = (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip();
+        return text.contains("\n") ? text.substring(text.lastIndexOf('\n') + 1) : text;
+    }
+
+    /**
+     * The profile's SQL client against one observer: the password travels as {@code MYSQL_PWD}, the statements on
+     * standard input, so neither is on a command line of the host.
+     */
+    private record Sql(StepContext context, String host, int port) {
+
+        ExecResult exec(String user, String password, String statements) throws StepFailure {
+            return context.exec(script(user), Shell.lines(password, statements.replace('\n', ' ')));
+        }
+
+        String run(String what, String user, String password, String statements) throws StepFailure {
+            return context.run(what, script(user), Shell.lines(password, statements.replace('\n', ' ')));
+        }
+
+        private String script(String user) throws StepFailure {
+            String client = context.template("sql-client", ActionType.RUN, Map.of("host", quote(host),
+                    "port", String.valueOf(port), "user", quote(user)));
+            return "IFS= read -r MYSQL_PWD; export MYSQL_PWD; IFS= read -r SQL\n"
+                    + "out=$(printf '%s\\n' \"$SQL\" | " + client + " 2>&1) && { printf '%s\\n' \"$out\"; exit 0; }\n"
+                    + "printf '%s\\n' \"$out\" >&2; exit 75\n";
+        }
     }
 }

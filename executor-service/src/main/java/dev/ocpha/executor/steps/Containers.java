@@ -17,15 +17,9 @@ final class Containers {
     }
 
     /**
-     * Shell text that makes {@code container} run {@code image}; {@code runOptions} are the {@code docker run}
-     * options (already quoted) used when it must be created. Prints what it found or did.
+     * Shell text that makes {@code container} run {@code image}, creating it with {@code run}, a whole docker run
+     * line, when it is absent. Prints what it found or did.
      */
-    static String ensureRunning(String container, String image, List<String> runOptions) {
-        return ensureRunning(container, image, "docker run -d --name " + quote(container) + " " + String.join(" ", runOptions)
-                + " " + quote(image));
-    }
-
-    /** As {@link #ensureRunning(String, String, List)}, creating the container with {@code run}, a whole docker run line. */
     static String ensureRunning(String container, String image, String run) {
         String c = quote(container);
         String i = quote(image);
@@ -67,12 +61,6 @@ final class Containers {
                 context.template("remove-container", ActionType.RUN, Map.of("container", quote(container))));
     }
 
-    /** {@code --network host} and the CPU and memory limits of ocp-facts §6.3. */
-    static List<String> limits(int cpu, int memoryGb) {
-        return List.of("--network", "host", "--cpu-period", "100000", "--cpu-quota", cpu + "00000",
-                "--memory=" + memoryGb + "G");
-    }
-
     /** {@code -e NAME=value} for a value that may appear in a command line. */
     static List<String> env(String name, String value) {
         return List.of("-e", quote(name + "=" + value));
@@ -81,9 +69,5 @@ final class Containers {
     /** {@code -e NAME}: docker takes the value from its caller's environment, where a secret read from stdin is. */
     static List<String> envFromCaller(String name) {
         return List.of("-e", name);
-    }
-
-    static List<String> volume(String path) {
-        return List.of("-v", quote(path + ":" + path));
     }
 }

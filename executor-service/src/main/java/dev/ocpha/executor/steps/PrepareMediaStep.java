@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Installation media (ocp-facts §6.1): each image archive is refused unless its image config's architecture is the
- * host's ({@code uname -m}), uploaded unless the host already has it with the right SHA-256, verified on the host
- * before it is moved into place, and {@code docker load}ed unless the image is already there.
+ * Installation media: each medium is refused unless its architecture (an image config's, or its RPMs') is the host's
+ * ({@code uname -m}), uploaded unless the host already has it with the right SHA-256, verified on the host before it
+ * is moved into place; an image archive is then {@code docker load}ed unless the image is already there, a package
+ * bundle unpacked beside it for CREATE_METADB's {@code rpm -ivh}.
  */
 @ApplicationScoped
 public class PrepareMediaStep implements Step {
@@ -25,7 +26,7 @@ public class PrepareMediaStep implements Step {
 
     @Override
     public String description() {
-        return "Ship the image tarballs (checksum-verified) and docker load them";
+        return "Ship the media (checksum-verified): docker load the images, unpack the package bundles";
     }
 
     @Override
@@ -59,9 +60,16 @@ public class PrepareMediaStep implements Step {
                 context.note("uploading " + medium.tar().getFileName() + " to " + remote);
                 context.upload(medium.tar(), remote, medium.sha256());
             }
-            done.add(context.run("loading " + medium.image(), load(remote, medium.image(),
-                    context.template("list-images", ActionType.RUN, Map.of()),
-                    context.template("load-image", ActionType.RUN, Map.of("archive", quote(remote))))).strip());
+            if (medium.isImage()) {
+                done.add(context.run("loading " + medium.image(), load(remote, medium.image(),
+                        context.template("list-images", ActionType.RUN, Map.of()),
+                        context.template("load-image", ActionType.RUN, Map.of("archive", quote(remote))))).strip());
+            } else {
+                done.add(context.run("unpacking " + medium.name(), unpack(remote, packagesDir(remoteDir, medium),
+                        context.template("unpack-packages", ActionType.RUN,
+                                Map.of("archive", quote(remote), "dir", quote(packagesDir(remoteDir, medium)))),
+                        medium)).strip());
+            }
         }
         return String.join("; ", done);
     }
@@ -77,9 +85,23 @@ public class PrepareMediaStep implements Step {
             case "aarch64", "arm64" -> "arm64";
             default -> machine;
         };
-        return host.equals(medium.architecture()) ? null : "medium '" + medium.name() + "' holds " + medium.image()
-                + " built for " + medium.architecture() + " (its image config), but the host is " + machine
+        return host.equals(medium.architecture()) ? null : "medium '" + medium.name() + "' holds "
+                + (medium.isImage() ? medium.image() : "packages") + " built for " + medium.architecture() + " (its image config), but the host is " + machine
                 + ": ship the image built for " + host;
+    }
+
+    /** Where a package bundle's RPM files lie on the host once unpacked: {@code <remoteDir>/<medium name>}. */
+    static String packagesDir(String remoteDir, MediaLibrary.Medium medium) {
+        return remoteDir + "/" + medium.name();
+    }
+
+    /** {@code unpack} is the profile's {@code unpack-packages}; a bundle already unpacked whole is left alone. */
+    private static String unpack(String tar, String dir, String unpack, MediaLibrary.Medium medium) {
+        List<String> files = medium.packages().stream().map(r -> dir + "/" + r.file()).toList();
+        return "for f in " + Shell.quoteAll(files) + "; do [ -s \"$f\" ] || { missing=1; break; }; done\n"
+                + "if [ -z \"${missing:-}\" ]; then echo \"" + medium.name() + " already unpacked in " + dir + "\"; exit 0; fi\n"
+                + "mkdir -p " + quote(dir) + " && " + unpack + " || exit 75\n"
+                + "echo \"" + medium.name() + " unpacked in " + dir + ": " + medium.packages().size() + " packages\"\n";
     }
 
     /** {@code list} and {@code load} are the installer profile's {@code list-images} and {@code load-image}. */

@@ -1,16 +1,22 @@
 package dev.ocpha.executor.steps;
 
 import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Teardown: removes the MetaDB container of a node and empties its install, data and log directories: their contents
- * go, the directories stay (OAT wants them empty and owned by admin, ocp-facts §6.2, so a redeploy can reuse them).
- * A directory that is already empty or absent is left as it is; one that is a symbolic link is refused.
+ * Teardown of a node's MetaDB: stops its OBProxy and its observer (their pid files, as CREATE_METADB and
+ * START_OBPROXY started them; killing observer first is what OceanBase's deployment document asks before a
+ * redeploy, oceanbase/oceanbase-doc@V4.2.5 {@code en-US/400.deploy/300.deploy-oceanbase-enterprise-edition/
+ * 400.deploy-through-the-command-line/200.deploy-the-oceanbase-cluster-command-line/
+ * 400.deploy-three-oceanbase-replica-clusters.md}), erases the bundle's packages ({@code rpm -e}) and empties its
+ * install, data and log directories: their contents go, the directories stay, so a redeploy can reuse them. A
+ * directory that is already empty or absent is left as it is; one that is a symbolic link is refused.
  */
 @ApplicationScoped
 public class RemoveMetaDbStep implements Step {
@@ -26,7 +32,7 @@ public class RemoveMetaDbStep implements Step {
 
     @Override
     public String description() {
-        return "Remove the MetaDB container and empty its directories";
+        return "Stop OBProxy and observer, erase the OceanBase packages and empty the MetaDB directories";
     }
 
     @Override
@@ -36,7 +42,8 @@ public class RemoveMetaDbStep implements Step {
 
     @Override
     public void validate(StepParameters p) throws StepFailure {
-        p.name("container");
+        p.name("media");
+        p.path("mediaDir");
         directories(p);
     }
 
@@ -78,9 +85,34 @@ public class RemoveMetaDbStep implements Step {
     @Override
     public String run(StepContext context) throws StepFailure {
         StepParameters p = context.parameters();
-        String container = p.name("container");
-        String script = Containers.removeIfPresent(context, container) + emptyEach(directories(p));
-        return context.run("removing MetaDB container " + container, script).strip().replace('\n', ';');
+        MetaDbPackages packages = MetaDbPackages.of(context.medium(p.name("media")), p.path("mediaDir"));
+        List<String> directories = directories(p);
+        String installDir = p.path("installDir").replaceAll("/+$", "");
+        List<String> nevras = packages.medium().packages().stream().map(MediaLibrary.Rpm::nevra).toList();
+        String query = context.template("query-packages", ActionType.RUN, Map.of("packages", Shell.quote(packages.obproxy().nevra())));
+        String files = context.template("package-files", ActionType.RUN, Map.of("package", Shell.quote(packages.obproxy().name())));
+        String script = "if " + query + " >/dev/null 2>&1; then\n"
+                + "  proxy=$(" + files + " | grep -m 1 -- '/bin/obproxy$'); proxy=${proxy%/bin/obproxy}\n"
+                + "  for pid in \"$proxy\"/run/obproxy-*.pid; do [ -f \"$pid\" ] || continue\n"
+                + Processes.stopIfAlive(context, "obproxy", "\"$pid\"")
+                + "  done\n"
+                + "fi\n"
+                + Processes.stopIfAlive(context, "observer", Shell.quote(installDir + "/run/observer.pid"))
+                + erase(context, nevras, packages)
+                + "[ -n \"${proxy:-}\" ] && [ -d \"$proxy\" ] && rm -rf -- \"$proxy\" && echo \"removed $proxy\"\n"
+                + emptyEach(directories);
+        return context.run("removing the MetaDB", script).strip().replace('\n', ';');
+    }
+
+    /** {@code rpm -e} of the bundle's packages that are installed. */
+    private static String erase(StepContext context, List<String> nevras, MetaDbPackages packages) throws StepFailure {
+        List<String> names = packages.medium().packages().stream().map(MediaLibrary.Rpm::name).toList();
+        String query = context.template("query-packages", ActionType.RUN, Map.of("packages", "\"$n\""));
+        String remove = context.template("remove-packages", ActionType.RUN, Map.of("packages", "$installed"));
+        return "installed=\"\"\n"
+                + "for n in " + Shell.quoteAll(nevras) + "; do " + query + " >/dev/null 2>&1 && installed=\"$installed $n\"; done\n"
+                + "if [ -n \"$installed\" ]; then " + remove + " || exit 75; echo \"erased " + String.join(" ", names)
+                + "\"; else echo \"packages already erased\"; fi\n";
     }
 
     /** Shell text emptying each directory without following a link out of it; prints what it found or did. */

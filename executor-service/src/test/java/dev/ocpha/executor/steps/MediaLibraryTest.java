@@ -75,8 +75,8 @@ class MediaLibraryTest {
 
     @Test
     void architectureOfTheImage_mustBeTheHosts() {
-        MediaLibrary.Medium amd64 = new MediaLibrary.Medium("ocp-4.2.2", dir, "0".repeat(64), "x/ocp:4.2.2", "amd64", "linux");
-        MediaLibrary.Medium arm64 = new MediaLibrary.Medium("ocp-arm", dir, "0".repeat(64), "x/ocp:4.2.2", "arm64", "linux");
+        MediaLibrary.Medium amd64 = new MediaLibrary.Medium("ocp-4.2.2", dir, "0".repeat(64), "x/ocp:4.2.2", "amd64", "linux", List.of());
+        MediaLibrary.Medium arm64 = new MediaLibrary.Medium("ocp-arm", dir, "0".repeat(64), "x/ocp:4.2.2", "arm64", "linux", List.of());
         assertNull(PrepareMediaStep.architectureMismatch("x86_64", amd64));
         assertNull(PrepareMediaStep.architectureMismatch("aarch64", arm64));
         String mismatch = PrepareMediaStep.architectureMismatch("x86_64", arm64);
@@ -96,5 +96,27 @@ class MediaLibraryTest {
             tar.closeArchiveEntry();
         }
         Files.writeString(dir.resolve(name + ".tar.sha256"), HexFormat.of().formatHex(sha256.digest()) + "  " + name + ".tar\n");
+    }
+    @Test
+    void tarOfReleasedRpms_isAPackageBundle_withEachPackageAsItsFileNameSays() throws StepFailure {
+        MediaLibrary.Medium medium = MediaLibrary.bundle("oceanbase-ce-4.2.1", dir.resolve("x.tar"), "0".repeat(64),
+                List.of("oceanbase-ce-4.2.1.0-100000102023092807.el7.x86_64.rpm",
+                        "oceanbase-ce-libs-4.2.1.0-100000102023092807.el7.x86_64.rpm", "obproxy-ce-4.2.1.0-11.el7.x86_64.rpm"));
+        assertNull(medium.image());
+        assertEquals("amd64", medium.architecture());
+        MediaLibrary.Rpm libs = medium.rpm("oceanbase-ce-libs").orElseThrow();
+        assertEquals("4.2.1.0", libs.version());
+        assertEquals("oceanbase-ce-libs-4.2.1.0-100000102023092807.el7.x86_64", libs.nevra());
+        assertEquals("11.el7", medium.rpm("obproxy-ce").orElseThrow().release());
+    }
+
+    @Test
+    void bundleWithPackagesOfTwoArchitecturesOrANestedFile_isRefusedNamingTheProblem() {
+        StepFailure mixed = assertThrows(StepFailure.class, () -> MediaLibrary.bundle("ob", dir, "0".repeat(64),
+                List.of("a-1-1.el7.x86_64.rpm", "b-1-1.el7.aarch64.rpm")));
+        assertTrue(mixed.getMessage().contains("several architectures"), mixed.getMessage());
+        StepFailure nested = assertThrows(StepFailure.class, () -> MediaLibrary.bundle("ob", dir, "0".repeat(64),
+                List.of("rpms/a-1-1.el7.x86_64.rpm")));
+        assertTrue(nested.getMessage().contains("'rpms/a-1-1.el7.x86_64.rpm'"), nested.getMessage());
     }
 }

@@ -16,7 +16,8 @@ class RemoveMetaDbStepTest {
 
     private static Map<String, String> planned() {
         Map<String, String> parameters = new HashMap<>();
-        parameters.put("container", "META_OB_ZONE_1");
+        parameters.put("media", "oceanbase-ce-4.2.1");
+        parameters.put("mediaDir", "/home/admin/media/oceanbase-ce-4.2.1");
         parameters.put("installDir", "/home/admin/oceanbase");
         parameters.put("dataDir", "/data/1");
         parameters.put("logDir", "/log/1/");
@@ -31,7 +32,7 @@ class RemoveMetaDbStepTest {
 
     @Test
     void aListOfDirsInsteadOfTheNamedDirectories_isRefusedNamingTheMissingParameter() {
-        Map<String, String> parameters = Map.of("container", "META_OB_ZONE_1", "dirs", "/home/admin/oceanbase,/data/1,/log/1");
+        Map<String, String> parameters = Map.of("media", "oceanbase-ce-4.2.1", "mediaDir", "/home/admin/media/oceanbase-ce-4.2.1", "dirs", "/home/admin/oceanbase,/data/1,/log/1");
         StepFailure failure = assertThrows(StepFailure.class, () -> new RemoveMetaDbStep()
                 .validate(new StepParameters(StepKinds.REMOVE_METADB, parameters)));
         assertTrue(failure.getMessage().contains("installDir") && failure.getMessage().contains("missing"), failure.getMessage());

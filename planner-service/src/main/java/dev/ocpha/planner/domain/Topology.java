@@ -107,7 +107,7 @@ public record Topology(
     }
 
     /** One secret reference per password OCP needs (ocp-facts §10). */
-    public record Passwords(@NotNull @Valid Secret metaDbRoot, @NotNull @Valid Secret metaTenant,
+    public record Passwords(@NotNull @Valid Secret metaDbRoot, @NotNull @Valid Secret proxyro, @NotNull @Valid Secret metaTenant,
                             @NotNull @Valid Secret monitorTenant, @NotNull @Valid Secret ocpAdmin) {
     }
 

@@ -111,6 +111,7 @@ final class TopologyRules {
             return;
         }
         password("metaDbRoot", passwords.metaDbRoot());
+        password("proxyro", passwords.proxyro());
         password("metaTenant", passwords.metaTenant());
         password("monitorTenant", passwords.monitorTenant());
         password("ocpAdmin", passwords.ocpAdmin());

@@ -29,6 +29,8 @@ public final class PlanBuilder {
 
     static final String ADMIN_ID = "500";
     static final String MEDIA_DIR = "/home/admin/media";
+    /** A MetaDB log disk of three times its memory: OceanBase's default LOG_DISK_SIZE for a unit (800.create-tenant.md). */
+    static final int LOG_DISK_PER_MEMORY = 3;
     static final String OCP_CONTAINER = "ocp";
     static final String META_TENANT = "ocp_meta";
     static final String MONITOR_TENANT = "ocp_monitor";
@@ -53,6 +55,7 @@ public final class PlanBuilder {
         Topology.Passwords passwords = topology.passwords();
         Map<String, String> refs = new TreeMap<>();
         refs.put(SecretKeys.METADB_ROOT, passwords.metaDbRoot().secretRef());
+        refs.put(SecretKeys.METADB_PROXYRO, passwords.proxyro().secretRef());
         refs.put(SecretKeys.META_TENANT, passwords.metaTenant().secretRef());
         refs.put(SecretKeys.MONITOR_TENANT, passwords.monitorTenant().secretRef());
         refs.put(SecretKeys.OCP_ADMIN, passwords.ocpAdmin().secretRef());
@@ -238,38 +241,45 @@ public final class PlanBuilder {
             if (host.runs(HostRole.OCP_SERVER)) {
                 media.add(topology.ocp().media().ocp());
             }
-            if (host.runs(HostRole.METADB)) {
+            if (host.runs(HostRole.METADB) || host.runs(HostRole.OBPROXY)) {
                 media.add(topology.ocp().media().metaDb());
             }
             mediaStep.put(host.name(), add(StepKinds.PREPARE_MEDIA, host.name(), host, name, phase,
-                    "Upload, verify and load the images " + media + " on " + host.name(),
+                    "Upload and verify the media " + media + " on " + host.name()
+                            + " (docker load the images, unpack the packages)",
                     List.of(StepCatalog.stepId(StepKinds.PREPARE_HOST, host.name())), List.of(),
                     Map.of("media", String.join(",", media), "remoteDir", MEDIA_DIR)));
         }
         List<Topology.Host> metaDbHosts = metaDbHosts(cluster);
         List<String> created = new ArrayList<>();
         List<String> zones = new ArrayList<>();
+        String rsList = metaDbHosts.stream().map(h -> h.address() + ":" + ResourcePlanner.RPC_PORT + ":" + ResourcePlanner.MYSQL_PORT)
+                .collect(Collectors.joining(";"));
+        String mediaDir = MEDIA_DIR + "/" + topology.ocp().media().metaDb();
         for (int i = 0; i < metaDbHosts.size(); i++) {
             Topology.Host host = metaDbHosts.get(i);
             String zone = "zone" + (i + 1);
             zones.add(zone + ":" + host.address() + ":" + ResourcePlanner.RPC_PORT);
             Map<String, String> params = new HashMap<>();
             params.put("media", topology.ocp().media().metaDb());
-            params.put("container", "META_OB_ZONE_" + (i + 1));
+            params.put("mediaDir", mediaDir);
             params.put("metaDbCluster", planned.metaDbClusterName());
+            params.put("clusterId", Integer.toString(planned.clusterId()));
             params.put("zone", zone);
+            params.put("address", host.address());
+            params.put("rsList", rsList);
             params.put("cpu", Integer.toString(sizing.metaDbContainer().cpu()));
             params.put("memoryGb", Integer.toString(sizing.metaDbContainer().memoryGb()));
+            params.put("systemMemoryGb", Integer.toString(Math.max(1, sizing.systemMemory().memoryGb())));
+            params.put("datafileGb", Integer.toString(sizing.metaDbDiskGb() + sizing.monitorDbDiskGb()));
+            params.put("logDiskGb", Integer.toString(LOG_DISK_PER_MEMORY * sizing.metaDbContainer().memoryGb()));
             params.put("mysqlPort", Integer.toString(ResourcePlanner.MYSQL_PORT));
             params.put("rpcPort", Integer.toString(ResourcePlanner.RPC_PORT));
-            params.put("proxyPort", Integer.toString(ResourcePlanner.PROXY_PORT));
-            params.put("sshdPort", Integer.toString(ResourcePlanner.METADB_SSHD_PORT));
             params.put("installDir", ResourcePlanner.INSTALL_DIR);
             params.put("dataDir", ResourcePlanner.DATA_DIR);
             params.put("logDir", ResourcePlanner.LOG_DIR);
-            params.put("rootPasswordRef", secretRefs.get(SecretKeys.METADB_ROOT));
             created.add(add(StepKinds.CREATE_METADB, host.name(), host, name, phase,
-                    "Create MetaDB replica " + zone + " of " + planned.metaDbClusterName() + " on " + host.name(),
+                    "Install OceanBase and start observer " + zone + " of " + planned.metaDbClusterName() + " on " + host.name(),
                     List.of(mediaStep.get(host.name())), List.of(), params));
         }
         Map<String, String> bootstrap = new HashMap<>();
@@ -283,13 +293,33 @@ public final class PlanBuilder {
         bootstrap.put("monitorTenantCpu", Integer.toString(sizing.monitorTenant().cpu()));
         bootstrap.put("monitorTenantMemoryGb", Integer.toString(sizing.monitorTenant().memoryGb()));
         bootstrap.put("rootPasswordRef", secretRefs.get(SecretKeys.METADB_ROOT));
+        bootstrap.put("proxyroPasswordRef", secretRefs.get(SecretKeys.METADB_PROXYRO));
         bootstrap.put("metaPasswordRef", secretRefs.get(SecretKeys.META_TENANT));
         bootstrap.put("monitorPasswordRef", secretRefs.get(SecretKeys.MONITOR_TENANT));
         String bootstrapped = add(StepKinds.BOOTSTRAP_METADB, name, metaDbHosts.get(0), name, phase,
                 "Bootstrap MetaDB cluster " + planned.metaDbClusterName() + " with " + zones.size()
                         + " zones and create the ocp_meta and ocp_monitor tenants", created, List.of(), bootstrap);
+        String proxyRsList = metaDbHosts.stream().map(h -> h.address() + ":" + ResourcePlanner.MYSQL_PORT)
+                .collect(Collectors.joining(";"));
+        Map<String, String> proxies = new HashMap<>();
+        for (Topology.Host host : hostsOf(cluster)) {
+            if (host.runs(HostRole.OBPROXY)) {
+                proxies.put(host.address(), add(StepKinds.START_OBPROXY, host.name(), host, name, phase,
+                        "Start OBProxy on " + host.name() + " for " + planned.metaDbClusterName(),
+                        List.of(bootstrapped, mediaStep.get(host.name())), List.of(),
+                        Map.of("media", topology.ocp().media().metaDb(), "mediaDir", mediaDir,
+                                "metaDbCluster", planned.metaDbClusterName(), "address", host.address(),
+                                "proxyPort", Integer.toString(ResourcePlanner.PROXY_PORT), "rsList", proxyRsList,
+                                "proxyroPasswordRef", secretRefs.get(SecretKeys.METADB_PROXYRO))));
+            }
+        }
         for (Topology.Host node : ocpNodes(cluster)) {
-            deployNode(cluster, planned, node, phase, List.of(bootstrapped, mediaStep.get(node.name())));
+            List<String> after = new ArrayList<>(List.of(bootstrapped, mediaStep.get(node.name())));
+            String proxy = proxies.get(metaDbHostFor(node, cluster));
+            if (proxy != null) {
+                after.add(proxy);
+            }
+            deployNode(cluster, planned, node, phase, after);
         }
     }
 
@@ -357,13 +387,14 @@ public final class PlanBuilder {
             PlannedStep create = created.get(host.name());
             if (host.roles().contains(HostRole.METADB.name()) && create != null) {
                 Map<String, String> parameters = new TreeMap<>();
-                parameters.put("container", create.parameters().get("container"));
+                parameters.put("media", create.parameters().get("media"));
+                parameters.put("mediaDir", create.parameters().get("mediaDir"));
                 for (String directory : StepKinds.METADB_DIRECTORIES) {
                     parameters.put(directory, create.parameters().get(directory));
                 }
                 teardown.add(new PlannedStep(StepCatalog.stepId(StepKinds.REMOVE_METADB, host.name()), Plan.TEARDOWN,
                         StepKinds.REMOVE_METADB, host.name(), host.cluster(),
-                        "Remove the MetaDB container of " + host.name() + " and empty its directories",
+                        "Stop OBProxy and observer on " + host.name() + ", erase the OceanBase packages and empty the MetaDB directories",
                         removedOcp.getOrDefault(host.cluster(), List.of()), List.of(), parameters,
                         StepCatalog.timeoutSeconds(StepKinds.REMOVE_METADB), plan.limits().stepMaxTries()));
             }

@@ -18,6 +18,7 @@ public final class StepCatalog {
             Map.entry(StepKinds.PREPARE_MEDIA, new Timing(1800, 300)),
             Map.entry(StepKinds.CREATE_METADB, new Timing(1200, 240)),
             Map.entry(StepKinds.BOOTSTRAP_METADB, new Timing(1800, 600)),
+            Map.entry(StepKinds.START_OBPROXY, new Timing(300, 30)),
             Map.entry(StepKinds.INSTALL_OCP, new Timing(1200, 180)),
             Map.entry(StepKinds.WAIT_OCP_HEALTHY, new Timing(360, 120)),
             Map.entry(StepKinds.ENABLE_MULTI_CLUSTER, new Timing(900, 180)),

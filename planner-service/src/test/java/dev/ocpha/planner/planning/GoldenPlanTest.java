@@ -53,7 +53,7 @@ class GoldenPlanTest {
         Map<String, String> install = byId(plan).get("install-ocp@ocp-1").parameters();
         assertEquals("http://" + install.get("metaDbHost") + ":8080", install.get("siteUrl"), "a single node's own URL");
         assertEquals(List.of("prepare-host@ocp-1", "prepare-media@ocp-1", "create-metadb@ocp-1",
-                "bootstrap-metadb@single", "install-ocp@ocp-1", "wait-ocp-healthy@ocp-1"), plan.steps().stream().map(PlannedStep::stepId).toList());
+                "bootstrap-metadb@single", "start-obproxy@ocp-1", "install-ocp@ocp-1", "wait-ocp-healthy@ocp-1"), plan.steps().stream().map(PlannedStep::stepId).toList());
         assertEquals(List.of("prepare-environment", "deploy:single", "post-deployment-check"),
                 plan.phases().stream().map(Plan.Phase::name).toList());
         assertEquals(List.of(Facts.nodeRegistered("ocp-1"), Facts.clusterActive("single")), plan.expectedFacts());

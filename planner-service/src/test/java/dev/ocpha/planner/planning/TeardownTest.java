@@ -16,14 +16,15 @@ class TeardownTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"single-node", "multi-node", "multi-cluster", "multi-az"})
-    void removeMetaDb_getsTheContainerAndDirectoriesItsCreateMetaDbWasGiven(String example) {
+    void removeMetaDb_getsTheMediaAndDirectoriesItsCreateMetaDbWasGiven(String example) {
         Plan plan = GoldenPlanTest.plan(example);
         Map<String, PlannedStep> created = byHost(plan.steps(), StepKinds.CREATE_METADB);
         Map<String, PlannedStep> removed = byHost(PlanBuilder.teardown(plan), StepKinds.REMOVE_METADB);
         assertEquals(created.keySet(), removed.keySet(), "one REMOVE_METADB per CREATE_METADB host");
         removed.forEach((host, remove) -> {
             Map<String, String> expected = new TreeMap<>();
-            expected.put("container", created.get(host).parameters().get("container"));
+            expected.put("media", created.get(host).parameters().get("media"));
+            expected.put("mediaDir", created.get(host).parameters().get("mediaDir"));
             for (String directory : StepKinds.METADB_DIRECTORIES) {
                 expected.put(directory, created.get(host).parameters().get(directory));
             }
