@@ -66,7 +66,7 @@ public final class MetaDbReplica implements ContainerProcess {
             host.docker().exited(container, 1, "[ERROR] observer failed to listen: " + e.getMessage());
             return;
         }
-        registry.join(cluster, container.version, new MetaDbState.Replica(host.name(), container.name, host.address(),
+        registry.join(cluster, container.version, MetaDbState.Replica.container(host.name(), container.name, host.address(),
                 container.env.getOrDefault("OB_ZONE", ""), ports.get(0), ports.get(1), ports.get(2), ports.get(3)),
                 container.env.get("OB_ROOT_PASSWORD"));
         host.docker().log(container, "[INFO] observer of cluster " + cluster + " zone " + container.env.getOrDefault("OB_ZONE", "")
