@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class HostNamespace implements AutoCloseable {
     static final String STANDIN_DIR = "/opt/lab/bin";
+    /** Clients of the tools that installed packages hand over to (off the PATH: see {@code ControlServer.packagedTool}). */
+    static final String PACKAGED_DIR = "/opt/lab/libexec";
     static final String PATH = STANDIN_DIR + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     /**
      * Real tools that would change the machine itself (or bypass the journal); the stand-ins also sit at these paths

@@ -21,7 +21,8 @@ import java.util.Map;
 final class HostSeed {
     /** ocp-facts §4.4 items, at the values a stock CentOS 7 host has, so that checks find work and auto-fixes change state. */
     static final Map<String, String> UNTUNED_SYSCTL = untuned();
-    private static final List<String> OWN_DIRS = List.of("root", "home", "data", "log", "opt/lab/bin", "var/lib/docker",
+    private static final List<String> OWN_DIRS = List.of("root", "home", "data", "log", "opt/lab/bin", "opt/lab/libexec",
+            "var/lib/docker", "var/lib/rpm",
             "var/log", "run", "srv", "mnt", "usr", "proc", "sys", "dev/pts", "dev/shm", "etc/security/limits.d",
             "etc/sysctl.d", "etc/selinux", "etc/yum.repos.d");
     /** /etc entries of the machine that the real programs under /usr need (dynamic linker, Debian alternatives). */
@@ -151,6 +152,27 @@ final class HostSeed {
             }
         }
         copyIfPresent(Path.of("/etc/localtime"), etc.resolve("localtime"));
+        seedRpm(etc);
+    }
+
+    /**
+     * The host's {@code rpm} is Debian's (in the machine's read-only /usr). Two settings make it behave as CentOS 7's:
+     * its database where CentOS keeps it, {@code /var/lib/rpm} of the host (Debian's default is the caller's
+     * {@code ~/.rpmdb}), and no "use Alien instead!" complaint on install and erase (Debian's patch; its README.Debian
+     * names {@code --force-debian}, added here through popt aliases, which rpm reads from the host's /etc).
+     */
+    private static void seedRpm(Path etc) throws IOException {
+        write(etc.resolve("rpm/macros.lab"), """
+                # lab host: the rpm database where CentOS 7 keeps it
+                %_dbpath /var/lib/rpm
+                """);
+        StringBuilder aliases = new StringBuilder("# lab host: Debian's rpm without its Debian-only warning\n");
+        Map<String, String> installAndErase = Map.of("-i", "--install", "-U", "--upgrade", "-F", "--freshen", "-e", "--erase");
+        installAndErase.forEach((shortOption, longOption) -> {
+            aliases.append("rpm alias ").append(shortOption).append(' ').append(longOption).append(" --force-debian\n");
+            aliases.append("rpm alias ").append(longOption).append(' ').append(longOption).append(" --force-debian\n");
+        });
+        write(etc.resolve("popt.d/lab-rpm"), aliases.toString());
     }
 
     private static void seedState(Path state, String hostname) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,6 +56,7 @@ public final class LabHost {
         HostSeed.seed(root(), stateDir(), name, address);
         this.runtime = new HostRuntime(services, name, address, root(), stateDir(), new Journal(dir.resolve("journal.jsonl")));
         this.namespace = new HostNamespace(name, root(), stateDir());
+        runtime.inHost(namespace::command);
         this.sshd = new HostSshd(name, root(), stateDir(), namespace);
         sshd.seed(clientKey);
     }
@@ -131,6 +133,9 @@ public final class LabHost {
         for (String tool : tools) {
             services.control().writeClient(root().resolve(HostNamespace.STANDIN_DIR.substring(1)), tool, runtime.token());
         }
+        for (String tool : services.control().packagedToolNames()) {
+            services.control().writeClient(root().resolve(HostNamespace.PACKAGED_DIR.substring(1)), tool, runtime.token());
+        }
         for (String path : HostNamespace.OVERLAID_TOOLS) {
             Path real = Path.of(path);
             if (tools.contains(real.getFileName().toString())) {
@@ -155,11 +160,12 @@ public final class LabHost {
         sshd.stop();
     }
 
-    /** Stops the host for good: SSH server, containers, occupied ports and its namespace. */
+    /** Stops the host for good: SSH server, containers, daemons' processes, occupied ports and its namespace. */
     synchronized void close() {
         try {
             stop();
         } finally {
+            runtime.close();
             occupiedPorts.values().forEach(LabHost::closeQuietly);
             occupiedPorts.clear();
             namespace.close();
@@ -304,8 +310,10 @@ public final class LabHost {
     }
 
     private void requireTool(String tool) {
-        if (!services.control().toolNames().contains(tool)) {
-            throw new IllegalArgumentException("no stand-in tool named '" + tool + "'; the lab has " + services.control().toolNames());
+        List<String> tools = new ArrayList<>(services.control().toolNames());
+        tools.addAll(services.control().packagedToolNames());
+        if (!tools.contains(tool)) {
+            throw new IllegalArgumentException("no stand-in tool named '" + tool + "'; the lab has " + tools);
         }
     }
 

@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  * later write (moby/moby PR #44598): the same {@code manifest.json} and {@code repositories} beside an OCI image layout
  * ({@code oci-layout}, {@code index.json}, {@code blobs/sha256/<digest>}), {@code Layers} pointing into the blobs.
  * What an image runs is its config's program, as in a real image: the OCP server's jar, OceanBase's
- * {@code observer}, OAT's server.
+ * {@code observer}, OAT's server. {@link Format#RPM_BUNDLE} is not an image: a plain tar of the released OceanBase CE
+ * RPMs ({@link OceanBaseRpms}), for OceanBase's documented command-line deployment.
  */
 public final class LabMedia {
     public static final long DEFAULT_FILLER_BYTES = 4L * 1024 * 1024;
@@ -40,8 +41,11 @@ public final class LabMedia {
     /** What a medium's image runs: the OCP server, OceanBase (MetaDB/MonitorDB) or OAT. */
     public enum Kind { OCP, OCEANBASE, OAT }
 
-    /** How the archive is laid out: as {@code docker save} up to Docker 24, or Docker 25's OCI layout. */
-    public enum Format { DOCKER_ARCHIVE, OCI }
+    /**
+     * How the archive is laid out: as {@code docker save} up to Docker 24, Docker 25's OCI layout, or a plain tar of
+     * RPM files (no image).
+     */
+    public enum Format { DOCKER_ARCHIVE, OCI, RPM_BUNDLE }
 
     /**
      * A medium: {@code name} is the file name without {@code .tar}; {@code image} is {@code repository:tag};
@@ -50,19 +54,32 @@ public final class LabMedia {
     public record Medium(String name, String image, Kind kind, String version, Format format, String architecture) {
         /** The same image written in Docker 25's OCI layout, under {@code <name>-oci}. */
         public Medium oci() {
+            requireImage();
             return new Medium(name + "-oci", image, kind, version, Format.OCI, architecture);
         }
 
         /** The same image built for another architecture, under {@code <name>-<architecture>}. */
         public Medium forArchitecture(String other) {
+            requireImage();
             return new Medium(name + "-" + other, image, kind, version, format, other);
         }
+
+        private void requireImage() {
+            if (format == Format.RPM_BUNDLE) {
+                throw new IllegalStateException(name + " is a bundle of x86_64 RPMs, not an image");
+            }
+        }
     }
+
+    /** The name of {@link #OCEANBASE_CE}: {@code <dir>/oceanbase-ce-4.2.1.tar} holds the files of {@link OceanBaseRpms#BUNDLE}. */
+    public static final String OCEANBASE_CE_NAME = "oceanbase-ce-4.2.1";
 
     public static final Medium OCP = medium(Kind.OCP, "4.2.2");
     public static final Medium OCEANBASE = medium(Kind.OCEANBASE, "4.2.1");
     public static final Medium OAT = medium(Kind.OAT, "4.3.0");
-    public static final List<Medium> DEFAULT = List.of(OCP, OCEANBASE, OAT);
+    /** OceanBase CE 4.2.1's RPMs (oceanbase-ce, oceanbase-ce-libs, obproxy-ce), for the command-line deployment. */
+    public static final Medium OCEANBASE_CE = new Medium(OCEANBASE_CE_NAME, null, Kind.OCEANBASE, "4.2.1", Format.RPM_BUNDLE, "amd64");
+    public static final List<Medium> DEFAULT = List.of(OCP, OCEANBASE, OAT, OCEANBASE_CE);
 
     private LabMedia() {
     }
@@ -77,12 +94,12 @@ public final class LabMedia {
                 Format.DOCKER_ARCHIVE, "amd64");
     }
 
-    /** The default media (OCP 4.2.2, OceanBase 4.2.1, OAT 4.3.0) with 4 MiB of filler each. */
+    /** The default media (OCP 4.2.2, OceanBase 4.2.1, OAT 4.3.0 images with 4 MiB of filler each; OceanBase CE 4.2.1's RPMs). */
     public static List<Path> generate(Path dir) {
         return generate(dir, DEFAULT, DEFAULT_FILLER_BYTES);
     }
 
-    /** Writes each medium that is not there yet (same name): tar and checksum. Returns the tar files. */
+    /** Writes each medium that is not there yet (same name): tar and checksum. Returns the tar files. Filler: images only. */
     public static List<Path> generate(Path dir, List<Medium> media, long fillerBytes) {
         if (fillerBytes < 0) {
             throw new IllegalArgumentException("filler bytes cannot be negative: " + fillerBytes);
@@ -94,7 +111,12 @@ public final class LabMedia {
                 Path tar = dir.resolve(m.name() + ".tar");
                 Path sum = dir.resolve(m.name() + ".tar.sha256");
                 if (!Files.exists(tar) || !Files.exists(sum)) {
-                    write(m, tar, sum, fillerBytes);
+                    if (m.format() == Format.RPM_BUNDLE) {
+                        OceanBaseRpms.writeBundle(tar);
+                        writeChecksum(tar, sum, fileDigest(tar));
+                    } else {
+                        write(m, tar, sum, fillerBytes);
+                    }
                 }
                 tars.add(tar);
             }
@@ -176,7 +198,7 @@ public final class LabMedia {
                 writer.finish();
             }
             Files.move(tmp, tar, StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(sum, hex(archiveDigest.digest()) + "  " + tar.getFileName() + "\n", StandardCharsets.UTF_8);
+            writeChecksum(tar, sum, hex(archiveDigest.digest()));
         } finally {
             Files.deleteIfExists(layer);
             Files.deleteIfExists(tmp);
@@ -242,6 +264,19 @@ public final class LabMedia {
                 .putObject("annotations").put("io.containerd.image.name", image)
                 .put("org.opencontainers.image.ref.name", tag);
         return index;
+    }
+
+    /** sha256sum's format: {@code <hex>  <file name>}. */
+    private static void writeChecksum(Path tar, Path sum, String hex) throws IOException {
+        Files.writeString(sum, hex + "  " + tar.getFileName() + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String fileDigest(Path file) throws IOException {
+        MessageDigest digest = digest();
+        try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return hex(digest.digest());
     }
 
     private static byte[] sha256(byte[] bytes) {

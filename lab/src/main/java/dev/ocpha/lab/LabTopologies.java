@@ -99,7 +99,7 @@ public final class LabTopologies {
         boolean enterprise = mode == null || mode.startsWith("MULTI_CLUSTER") || mode.startsWith("MULTI_AZ");
         ObjectNode ocp = t.putObject("ocp").put("edition", enterprise ? "enterprise" : "community")
                 .put("version", LabMedia.OCP.version());
-        ocp.putObject("media").put("ocp", LabMedia.OCP.name()).put("metaDb", LabMedia.OCEANBASE.name());
+        ocp.putObject("media").put("ocp", LabMedia.OCP.name()).put("metaDb", LabMedia.OCEANBASE_CE.name());
         t.put("managedHosts", 10).put("sizingProfile", "sandbox");
         ObjectNode passwords = t.putObject("passwords");
         for (String key : List.of("metaDbRoot", "proxyro", "metaTenant", "monitorTenant", "ocpAdmin")) {

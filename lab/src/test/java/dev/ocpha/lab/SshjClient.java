@@ -40,6 +40,18 @@ final class SshjClient {
         return run(fleet, host, command, null);
     }
 
+    /** Uploads {@code local} to {@code remote} on the host over SFTP, as a deployer carries media to its hosts. */
+    static void upload(LabFleet fleet, LabHost host, Path local, String remote) throws IOException {
+        try (SSHClient client = new SSHClient()) {
+            client.addHostKeyVerifier(new OpenSSHKnownHosts(fleet.knownHosts().toFile()));
+            client.connect(host.address(), host.sshPort());
+            client.authPublickey("root", client.loadKeys(fleet.clientPrivateKey().toString()));
+            try (net.schmizz.sshj.sftp.SFTPClient sftp = client.newSFTPClient()) {
+                sftp.put(local.toString(), remote);
+            }
+        }
+    }
+
     static Result run(LabHost host, Path knownHosts, Path clientKey, String command, String stdin) throws IOException {
         try (SSHClient client = new SSHClient()) {
             client.addHostKeyVerifier(new OpenSSHKnownHosts(knownHosts.toFile()));

@@ -48,7 +48,28 @@ public final class MetaDbRegistry {
             s.tenants.put("sys", sys);
             return s;
         });
-        state.replicas.put(replica.host() + "/" + replica.container(), replica);
+        state.replicas.put(replica.key(), replica);
+        save();
+        return state;
+    }
+
+    /**
+     * An observer started from the command line joins its cluster. The cluster's data lives in its servers' store
+     * directories: first every server whose store no longer names it ({@code storeHolds} false: wiped, or re-created
+     * fresh) is dropped, and a cluster left without servers is gone, so a fresh server starts a fresh cluster (root@sys
+     * without a password, not bootstrapped) while a restart rejoins the cluster it left.
+     */
+    public synchronized MetaDbState joinCommandLine(String cluster, String version, MetaDbState.Replica server,
+                                                    java.util.function.Predicate<MetaDbState.Replica> storeHolds) {
+        MetaDbState existing = clusters.get(cluster);
+        if (existing != null) {
+            existing.replicas.values().removeIf(r -> r.store() != null && !storeHolds.test(r));
+            if (existing.replicas.isEmpty()) {
+                clusters.remove(cluster);
+            }
+        }
+        MetaDbState state = join(cluster, version, server, null);
+        state.commandLine = true;
         save();
         return state;
     }

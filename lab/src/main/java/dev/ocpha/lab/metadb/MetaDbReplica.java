@@ -1,23 +1,11 @@
 package dev.ocpha.lab.metadb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ocpha.lab.standins.Container;
 import dev.ocpha.lab.standins.ContainerProcess;
 import dev.ocpha.lab.standins.HostRuntime;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An OceanBase MetaDB container (ocp-facts §4.2, §6.2): real listeners on the host's address for SQL (2881), RPC (2882),
@@ -31,8 +19,7 @@ public final class MetaDbReplica implements ContainerProcess {
     private final MetaDbRegistry registry;
     private final SqlEngine engine;
     private final InternalOps ops;
-    private final List<ServerSocket> listeners = new ArrayList<>();
-    private ExecutorService connections;
+    private Listeners listeners;
 
     public MetaDbReplica(HostRuntime host, Container container, MetaDbRegistry registry) {
         this.host = host;
@@ -64,27 +51,22 @@ public final class MetaDbReplica implements ContainerProcess {
                     + (cluster == null ? "nothing" : "'" + cluster + "'"));
             return;
         }
-        connections = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "lab-metadb-" + host.name() + "-" + container.name);
-            t.setDaemon(true);
-            return t;
-        });
         List<Integer> ports = ports();
+        // SQL on the MySQL and OBProxy ports; an RPC port that accepts and closes; an sshd banner on 2022
+        Listeners.Handler sql = SqlProtocol.handler((login, client) -> engine.login(cluster, login.user(), login.password(),
+                login.database(), client, host::now), engine, ops);
+        listeners = new Listeners("lab-metadb-" + host.name() + "-" + container.name);
         try {
-            for (int i = 0; i < ports.size(); i++) {
-                ServerSocket socket = new ServerSocket();
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(host.address(), ports.get(i)), 100);
-                listeners.add(socket);
-                int kind = i;
-                connections.execute(() -> accept(socket, kind, cluster));
-            }
+            listeners.listen(host.address(), ports.get(0), sql);
+            listeners.listen(host.address(), ports.get(1), Listeners.ACCEPT_AND_CLOSE);
+            listeners.listen(host.address(), ports.get(2), sql);
+            listeners.listen(host.address(), ports.get(3), Listeners.banner("SSH-2.0-OpenSSH_7.4\r\n"));
         } catch (IOException e) {
             stop();
             host.docker().exited(container, 1, "[ERROR] observer failed to listen: " + e.getMessage());
             return;
         }
-        registry.join(cluster, container.version, new MetaDbState.Replica(host.name(), container.name, host.address(),
+        registry.join(cluster, container.version, MetaDbState.Replica.container(host.name(), container.name, host.address(),
                 container.env.getOrDefault("OB_ZONE", ""), ports.get(0), ports.get(1), ports.get(2), ports.get(3)),
                 container.env.get("OB_ROOT_PASSWORD"));
         host.docker().log(container, "[INFO] observer of cluster " + cluster + " zone " + container.env.getOrDefault("OB_ZONE", "")
@@ -93,86 +75,20 @@ public final class MetaDbReplica implements ContainerProcess {
 
     @Override
     public synchronized void stop() {
-        for (ServerSocket s : listeners) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-        }
-        listeners.clear();
-        if (connections != null) {
-            connections.shutdownNow();
-            connections = null;
+        if (listeners != null) {
+            listeners.close();
+            listeners = null;
         }
     }
 
     @Override
     public String processLine() {
-        return listeners.isEmpty() ? null : "1 /home/admin/oceanbase/bin/observer -p " + mysqlPort() + " -P " + port("OB_RPC_PORT", 2882)
+        return listeners == null ? null : "1 /home/admin/oceanbase/bin/observer -p " + mysqlPort() + " -P " + port("OB_RPC_PORT", 2882)
                 + " -n " + container.env.getOrDefault("OB_CLUSTER_NAME", "") + " -z " + container.env.getOrDefault("OB_ZONE", "");
     }
 
     @Override
     public Map<String, String> tools() {
         return Map.of("/home/admin/oceanbase/bin/obclient", "obclient", "obclient", "obclient");
-    }
-
-    private void accept(ServerSocket socket, int kind, String cluster) {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                connections.execute(() -> serve(client, kind, cluster));
-            } catch (IOException | RuntimeException e) {
-                return;
-            }
-        }
-    }
-
-    /** SQL on the MySQL and OBProxy ports; an RPC port that accepts and closes; an sshd banner on 2022. */
-    private void serve(Socket client, int kind, String cluster) {
-        try (client) {
-            OutputStream out = client.getOutputStream();
-            if (kind == 1) {
-                return;
-            }
-            if (kind == 3) {
-                out.write("SSH-2.0-OpenSSH_7.4\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                return;
-            }
-            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-            String first = in.readLine();
-            if (first == null) {
-                return;
-            }
-            JsonNode login = SqlEngine.JSON.readTree(first);
-            SqlEngine.Session session;
-            try {
-                session = engine.login(cluster, login.path("user").asText(), login.path("password").asText(""),
-                        login.hasNonNull("database") ? login.get("database").asText() : null,
-                        client.getInetAddress().getHostAddress(), host::now);
-                reply(out, SqlEngine.JSON.createObjectNode().put("ok", true));
-            } catch (SqlFailure e) {
-                reply(out, e.json());
-                return;
-            }
-            for (String line; (line = in.readLine()) != null; ) {
-                JsonNode request = SqlEngine.JSON.readTree(line);
-                try {
-                    reply(out, request.has("sql") ? engine.execute(session, request.get("sql").asText())
-                            : ops.handle(session, request));
-                } catch (SqlFailure e) {
-                    reply(out, e.json());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the client went away, or the replica stopped with its host
-        }
-    }
-
-    private static void reply(OutputStream out, ObjectNode reply) throws IOException {
-        out.write((reply.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 }

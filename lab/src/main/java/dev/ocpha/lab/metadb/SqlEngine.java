@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The statements an OCP deployer sends to its MetaDB (ocp-facts §6.2, §6.3, §8.1), with OceanBase's error codes,
- * over the shared {@link MetaDbState} of the cluster. Anything else is a syntax error (1064), so a deployer that
+ * over the shared {@link MetaDbState} of the cluster. A cluster of observers started from the command line
+ * ({@link MetaDbState#commandLine}) keeps OceanBase's documented rules the lab's MetaDB image did not: nothing but SET
+ * and the bootstrap before the bootstrap, a tenant allowlist ({@code ob_tcp_invited_nodes}, {@link Allowlist}). Anything else is a syntax error (1064), so a deployer that
  * relies on more finds out here rather than on a real cluster.
  */
 public final class SqlEngine {
@@ -38,13 +40,21 @@ public final class SqlEngine {
     private static final Pattern CREATE_UNIT = Pattern.compile("CREATE\\s+RESOURCE\\s+UNIT\\s+(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME
             + "\\s+(.+)", F);
     private static final Pattern CREATE_POOL = Pattern.compile("CREATE\\s+RESOURCE\\s+POOL\\s+(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME
-            + "\\s+UNIT\\s*=?\\s*" + STRING + "\\s*,\\s*UNIT_NUM\\s*=?\\s*(\\d+)(.*)", F);
+            + "\\s+UNIT\\s*=?\\s*" + NAME + "\\s*,\\s*UNIT_NUM\\s*=?\\s*(\\d+)(.*)", F);
+    private static final Pattern ZONE_LIST = Pattern.compile("ZONE_LIST\\s*=?\\s*\\(([^)]*)\\)", F);
+    /** {@code ob_tcp_invited_nodes = '…'} (or {@code TO '…'}), in CREATE TENANT … SET, SET GLOBAL and ALTER TENANT. */
+    private static final Pattern INVITED_NODES = Pattern.compile("OB_TCP_INVITED_NODES\\s*(?:=|\\s+TO\\s+)\\s*" + STRING, F);
+    private static final Pattern SET_GLOBAL_INVITED_NODES = Pattern.compile("SET\\s+(?:GLOBAL\\s+|@@GLOBAL\\.)"
+            + INVITED_NODES.pattern(), F);
+    private static final Pattern ALTER_TENANT_INVITED_NODES = Pattern.compile("ALTER\\s+TENANT\\s+" + NAME
+            + "\\s+(?:SET\\s+)?VARIABLES\\s+" + INVITED_NODES.pattern(), F);
+    private static final Pattern SHOW_INVITED_NODES = Pattern.compile("SHOW\\s+(?:GLOBAL\\s+)?VARIABLES\\s+LIKE\\s+'ob_tcp_invited_nodes'", F);
     private static final Pattern CREATE_TENANT = Pattern.compile("CREATE\\s+TENANT\\s+(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s*(.*)", F);
     private static final Pattern POOL_LIST = Pattern.compile("RESOURCE_POOL_LIST\\s*=?\\s*\\(\\s*" + STRING + "\\s*\\)", F);
     private static final Pattern CREATE_USER = Pattern.compile("CREATE\\s+USER\\s+(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME
             + "(?:@'[^']*')?\\s+IDENTIFIED\\s+BY\\s+" + STRING, F);
     private static final Pattern ALTER_USER = Pattern.compile("ALTER\\s+USER\\s+" + NAME + "(?:@'[^']*')?\\s+IDENTIFIED\\s+BY\\s+" + STRING, F);
-    private static final Pattern GRANT = Pattern.compile("GRANT\\s+ALL(?:\\s+PRIVILEGES)?\\s+ON\\s+\\S+\\s+TO\\s+" + NAME
+    private static final Pattern GRANT = Pattern.compile("GRANT\\s+(?:ALL(?:\\s+PRIVILEGES)?|[A-Z_]+(?:\\s*,\\s*[A-Z_]+)*)\\s+ON\\s+\\S+\\s+TO\\s+" + NAME
             + "(?:@'[^']*')?(?:\\s+WITH\\s+GRANT\\s+OPTION)?", F);
     private static final Pattern CREATE_DATABASE = Pattern.compile("CREATE\\s+(?:DATABASE|SCHEMA)\\s+(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + ".*", F);
     private static final Pattern USE = Pattern.compile("USE\\s+" + NAME, F);
@@ -128,6 +138,9 @@ public final class SqlEngine {
                 return "1045:Access denied for user '" + u + "'@'" + clientAddress + "' (using password: "
                         + (password == null || password.isEmpty() ? "NO" : "YES") + ")";
             }
+            if (tn.invitedNodes != null && !Allowlist.permits(tn.invitedNodes, clientAddress)) {
+                return "1227:Access denied"; // the tenant's allowlist does not invite the client
+            }
             if (database != null && !database.isEmpty() && !tn.databases.contains(database)) {
                 return "1049:Unknown database '" + database + "'";
             }
@@ -136,7 +149,13 @@ public final class SqlEngine {
         if (result != null) {
             int colon = result.indexOf(':');
             int code = Integer.parseInt(result.substring(0, colon));
-            throw new SqlFailure(code, code == 1045 ? "28000" : code == 1049 ? "42000" : "HY000", result.substring(colon + 1));
+            String state = switch (code) {
+                case 1045 -> "28000";
+                case 1049 -> "42000";
+                case 1227 -> "42501";
+                default -> "HY000";
+            };
+            throw new SqlFailure(code, state, result.substring(colon + 1));
         }
         return new Session(cluster, tenant, user, database == null || database.isEmpty() ? null : database, clock);
     }
@@ -145,6 +164,17 @@ public final class SqlEngine {
     public ObjectNode execute(Session session, String rawSql) throws SqlFailure {
         String sql = rawSql.strip().replaceAll(";+$", "").strip();
         Matcher m;
+        if ((m = BOOTSTRAP.matcher(sql)).matches()) {
+            return bootstrap(session, m.group(1));
+        }
+        if (SET.matcher(sql).matches() && !SET_GLOBAL_INVITED_NODES.matcher(sql).matches()) {
+            return affected(0);
+        }
+        if (registry.read(all -> all.get(session.cluster).commandLine)) {
+            // a server started from the command line answers nothing else until the bootstrap (oceanbase/oceanbase-doc@V4.2.5
+            // en-US/700.reference/500.sql-reference/100.sql-syntax/100.system-tenants/200.alter-system/400.bootstrp.md)
+            requireBootstrapped(session);
+        }
         if ((m = SELECT_CONST.matcher(sql)).matches()) {
             String what = m.group(1).toUpperCase(Locale.ROOT);
             String value = switch (what.replace("()", "")) {
@@ -172,9 +202,6 @@ public final class SqlEngine {
             session.database = db;
             return affected(0);
         }
-        if ((m = BOOTSTRAP.matcher(sql)).matches()) {
-            return bootstrap(session, m.group(1));
-        }
         if ((m = ALTER_USER.matcher(sql)).matches()) {
             String user = m.group(1);
             String password = unescape(m.group(2));
@@ -190,10 +217,20 @@ public final class SqlEngine {
                 return null;
             });
         }
-        if (SET.matcher(sql).matches()) {
-            return affected(0);
-        }
         requireBootstrapped(session);
+        if ((m = SET_GLOBAL_INVITED_NODES.matcher(sql)).matches()) {
+            return invitedNodes(session, session.tenant, unescape(m.group(1)));
+        }
+        if ((m = ALTER_TENANT_INVITED_NODES.matcher(sql)).matches()) {
+            if (!session.tenant.equals("sys")) {
+                throw new SqlFailure(1227, "42501", "Access denied; you need (at least one of) the SUPER privilege(s) for this operation");
+            }
+            return invitedNodes(session, m.group(1), unescape(m.group(2)));
+        }
+        if (SHOW_INVITED_NODES.matcher(sql).matches()) {
+            String value = registry.read(all -> tenant(all, session).invitedNodes);
+            return rows(List.of("Variable_name", "Value"), List.of(List.of("ob_tcp_invited_nodes", value == null ? "%" : value)));
+        }
         if ((m = CREATE_UNIT.matcher(sql)).matches()) {
             return createUnit(session, m);
         }
@@ -306,6 +343,7 @@ public final class SqlEngine {
         String name = m.group(2);
         String unit = m.group(3);
         int unitNum = Integer.parseInt(m.group(4));
+        List<String> zones = zoneList(m.group(5));
         return change(session, s -> {
             if (s.pools.containsKey(name)) {
                 return ifNotExists ? null : new SqlFailure(4660, "HY000", "resource pool '" + name + "' already exists");
@@ -313,7 +351,11 @@ public final class SqlEngine {
             if (!s.units.containsKey(unit)) {
                 return new SqlFailure(4660, "HY000", "resource unit '" + unit + "' not exist");
             }
-            s.pools.put(name, new MetaDbState.Pool(name, unit, unitNum));
+            SqlFailure unknownZone = unknownZone(s, zones);
+            if (unknownZone != null) {
+                return unknownZone;
+            }
+            s.pools.put(name, new MetaDbState.Pool(name, unit, unitNum, zones));
             return null;
         });
     }
@@ -326,6 +368,12 @@ public final class SqlEngine {
             throw new SqlFailure(1210, "HY000", "Incorrect arguments to tenant '" + name + "': RESOURCE_POOL_LIST is required");
         }
         String poolName = pool.group(1);
+        List<String> zones = zoneList(m.group(3));
+        Matcher invited = INVITED_NODES.matcher(m.group(3));
+        String invitedNodes = invited.find() ? unescape(invited.group(1)) : null;
+        if (invitedNodes != null && !Allowlist.valid(invitedNodes)) {
+            throw notAnAllowlist(invitedNodes);
+        }
         return change(session, s -> {
             if (s.tenants.containsKey(name)) {
                 return ifNotExists ? null : new SqlFailure(5157, "HY000", "tenant '" + name + "' already exists");
@@ -336,13 +384,56 @@ public final class SqlEngine {
             if (s.tenants.values().stream().anyMatch(t -> poolName.equals(t.pool))) {
                 return new SqlFailure(4660, "HY000", "resource pool '" + poolName + "' has already been granted to a tenant");
             }
+            SqlFailure unknownZone = unknownZone(s, zones);
+            if (unknownZone != null) {
+                return unknownZone;
+            }
             MetaDbState.Tenant t = new MetaDbState.Tenant();
             t.id = 1000 + s.tenants.size() * 2;
             t.name = name;
             t.pool = poolName;
+            // the lab's MetaDB image never enforced an allowlist; a cluster from the command line has OceanBase's default
+            t.invitedNodes = invitedNodes != null ? invitedNodes : s.commandLine ? Allowlist.DEFAULT : null;
             t.users.put("root", ""); // a new tenant's root has no password until ALTER USER
             t.databases.add("oceanbase");
             s.tenants.put(name, t);
+            return null;
+        });
+    }
+
+    /** The zones of a {@code ZONE_LIST = ('z1','z2')} in {@code options}; null when there is none. */
+    private static List<String> zoneList(String options) {
+        Matcher list = ZONE_LIST.matcher(options);
+        if (!list.find()) {
+            return null;
+        }
+        return java.util.Arrays.stream(list.group(1).split(",")).map(z -> z.strip().replaceAll("^['\"`]|['\"`]$", ""))
+                .filter(z -> !z.isEmpty()).toList();
+    }
+
+    /** A zone of {@code zones} that the bootstrap did not create, as OceanBase reports it (OB_ZONE_INFO_NOT_EXIST). */
+    private static SqlFailure unknownZone(MetaDbState s, List<String> zones) {
+        if (zones == null) {
+            return null;
+        }
+        return zones.stream().filter(z -> s.servers.stream().noneMatch(sv -> sv.zone().equals(z))).findFirst()
+                .map(z -> new SqlFailure(4530, "HY000", "Zone info '" + z + "' not exist")).orElse(null);
+    }
+
+    private static SqlFailure notAnAllowlist(String value) {
+        return new SqlFailure(1231, "42000", "Variable 'ob_tcp_invited_nodes' can't be set to the value of '" + value + "'");
+    }
+
+    private ObjectNode invitedNodes(Session session, String tenant, String value) throws SqlFailure {
+        if (!Allowlist.valid(value)) {
+            throw notAnAllowlist(value);
+        }
+        return change(session, s -> {
+            MetaDbState.Tenant t = s.tenants.get(tenant);
+            if (t == null) {
+                return new SqlFailure(5160, "HY000", "Unknown tenant '" + tenant + "'");
+            }
+            t.invitedNodes = value;
             return null;
         });
     }
@@ -407,7 +498,7 @@ public final class SqlEngine {
             case "dba_ob_servers" -> "svr_ip,svr_port,sql_port,zone,status,with_rootserver,build_version";
             case "dba_ob_zones" -> "zone,status";
             case "dba_ob_unit_configs" -> "name,max_cpu,memory_size";
-            case "dba_ob_resource_pools" -> "name,unit_count,unit_config";
+            case "dba_ob_resource_pools" -> "name,unit_count,unit_config,zone_list";
             case "ocp_multi_cluster" -> "cluster_id,cluster_name,role,version,status,heartbeat_time,sync_status,access_address";
             default -> "";
         };
@@ -463,7 +554,8 @@ public final class SqlEngine {
                 if (!system) {
                     return null;
                 }
-                s.pools.values().forEach(p -> rows.add(row("name", p.name(), "unit_count", p.unitNum(), "unit_config", p.unit())));
+                s.pools.values().forEach(p -> rows.add(row("name", p.name(), "unit_count", p.unitNum(), "unit_config", p.unit(),
+                        "zone_list", p.zones() == null ? "NULL" : String.join(";", p.zones()))));
             }
             case "ocp_multi_cluster" -> {
                 MetaDbState.Tenant t = s.tenants.get(session.tenant);

@@ -39,6 +39,7 @@ public final class ControlServer implements AutoCloseable {
     private final Map<String, HostRuntime> hosts = new ConcurrentHashMap<>();
     private final Map<String, StandIn> tools = new LinkedHashMap<>();
     private final java.util.Set<String> containerOnly = new java.util.HashSet<>();
+    private final java.util.Set<String> packaged = new java.util.HashSet<>();
     private final ExecutorService calls;
     private volatile boolean closed;
 
@@ -73,9 +74,23 @@ public final class ControlServer implements AutoCloseable {
         containerOnly.add(name);
     }
 
+    /**
+     * A tool that a package's own program hands over to (the RPMs' {@code bin/observer}, {@code bin/obproxy}): its
+     * client sits in {@code /opt/lab/libexec}, off the PATH, so a host has the program only once the package is installed.
+     */
+    public synchronized void packagedTool(String name, StandIn standIn) {
+        tools.put(name, standIn);
+        packaged.add(name);
+    }
+
     /** The tools on every host's PATH. */
     public synchronized List<String> toolNames() {
-        return tools.keySet().stream().filter(t -> !containerOnly.contains(t)).toList();
+        return tools.keySet().stream().filter(t -> !containerOnly.contains(t) && !packaged.contains(t)).toList();
+    }
+
+    /** The tools whose clients go into {@code /opt/lab/libexec}. */
+    public synchronized List<String> packagedToolNames() {
+        return List.copyOf(packaged);
     }
 
     /** Registers a host; the returned token, baked into its clients, tells the server which host calls. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What the stand-ins of one host work on: its root, its recorded system state, its journal and faults, its containers.
@@ -23,6 +24,8 @@ public final class HostRuntime {
     private final ToolFaults faults = new ToolFaults();
     private final SystemState system;
     private final DockerEngine docker;
+    private final HostDaemons daemons;
+    private volatile UnaryOperator<List<String>> enter;
     private final String token;
     private volatile String ocpVersionFault;
     private volatile Duration clockOffset = Duration.ZERO;
@@ -50,6 +53,7 @@ public final class HostRuntime {
         }
         writeProcViews();
         this.docker = new DockerEngine(this);
+        this.daemons = new HostDaemons(this);
         this.token = lab.control().register(this);
     }
 
@@ -60,6 +64,19 @@ public final class HostRuntime {
 
     public DockerEngine docker() {
         return docker;
+    }
+
+    public HostDaemons daemons() {
+        return daemons;
+    }
+
+    /** How the host's namespace runs a program ({@code argv} → the argv that runs it inside the host); set by its LabHost. */
+    public void inHost(UnaryOperator<List<String>> enter) {
+        this.enter = enter;
+    }
+
+    List<String> inHost(List<String> argv) {
+        return enter.apply(argv);
     }
 
     public LabServices lab() {
@@ -132,14 +149,21 @@ public final class HostRuntime {
         writeProcViews();
     }
 
-    /** The host came up: its containers' listeners start again. */
+    /** The host came up: its containers' and daemons' listeners start again. */
     public void hostUp() {
         docker.hostUp();
+        daemons.hostUp();
     }
 
-    /** The host went down: its containers' listeners stop with it. */
+    /** The host went down: its containers' and daemons' listeners stop with it (the daemons' processes stay). */
     public void hostDown() {
         docker.hostDown();
+        daemons.hostDown();
+    }
+
+    /** The fleet closes: the processes of the host's daemons are killed. */
+    public void close() {
+        daemons.close();
     }
 
     /** The "OCP wrong version" fault: OCP containers started from now on report this buildVersion. */

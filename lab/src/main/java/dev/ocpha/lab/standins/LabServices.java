@@ -3,6 +3,8 @@ package dev.ocpha.lab.standins;
 import dev.ocpha.lab.metadb.MetaDbReplica;
 import dev.ocpha.lab.metadb.MetaDbRegistry;
 import dev.ocpha.lab.metadb.Obclient;
+import dev.ocpha.lab.metadb.Obproxy;
+import dev.ocpha.lab.metadb.Observer;
 import dev.ocpha.lab.ocp.OcpBootstrap;
 import dev.ocpha.lab.ocp.OcpServer;
 import java.io.IOException;
@@ -28,6 +30,8 @@ public final class LabServices implements AutoCloseable {
         SystemTools.register(control);
         Docker.register(control);
         control.tool("obclient", Obclient::run);
+        control.packagedTool("observer", c -> Observer.run(c, metaDbs));
+        control.packagedTool("obproxy", c -> Obproxy.run(c, metaDbs));
         control.containerTool("ocp-bootstrap", OcpBootstrap::run);
         control.containerTool("pgrep", LabServices::pgrep);
     }

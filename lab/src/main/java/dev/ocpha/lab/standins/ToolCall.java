@@ -69,6 +69,11 @@ public final class ToolCall {
         return resolved;
     }
 
+    /** A path as the caller means it, with symbolic links followed inside the host ({@link HostPaths}). */
+    public java.nio.file.Path hostFile(String path) {
+        return HostPaths.resolve(host.root(), cwd, path);
+    }
+
     public void out(String text) throws IOException {
         send('1', text.getBytes(StandardCharsets.UTF_8));
         transcript.append(text);

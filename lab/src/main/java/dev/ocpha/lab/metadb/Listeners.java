@@ -1,0 +1,88 @@
+package dev.ocpha.lab.metadb;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Real TCP listeners on a host's address, each connection served on a thread of its own, closed together (when the
+ * server stops or its host goes down). What a connection gets is a {@link Handler}: the lab's SQL protocol
+ * ({@link SqlProtocol}), a port that accepts and closes (an RPC port), a banner.
+ */
+final class Listeners implements AutoCloseable {
+    /** Serves one accepted connection; the socket is closed afterwards. */
+    @FunctionalInterface
+    interface Handler {
+        void serve(Socket client) throws IOException;
+    }
+
+    /** A port that accepts connections and closes them (what the lab needs of an RPC port: a live-probe answers). */
+    static final Handler ACCEPT_AND_CLOSE = client -> { };
+
+    private final List<ServerSocket> sockets = new ArrayList<>();
+    private final ExecutorService connections;
+
+    Listeners(String threadName) {
+        connections = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Binds {@code address:port} (address in use: a {@link java.net.BindException}, nothing else changes). */
+    synchronized void listen(String address, int port, Handler handler) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port), 100);
+        } catch (IOException e) {
+            socket.close();
+            throw new java.net.BindException(address + ":" + port + ": " + e.getMessage());
+        }
+        sockets.add(socket);
+        connections.execute(() -> accept(socket, handler));
+    }
+
+    static Handler banner(String line) {
+        return client -> {
+            client.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+        };
+    }
+
+    private void accept(ServerSocket socket, Handler handler) {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                connections.execute(() -> {
+                    try (client) {
+                        handler.serve(client);
+                    } catch (IOException | RuntimeException e) {
+                        // the client went away, or the server stopped with its host
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (ServerSocket s : sockets) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+        sockets.clear();
+        connections.shutdownNow();
+    }
+}
