@@ -113,9 +113,9 @@ class StepExecutionTest {
         }
         List<String> journal = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus() + " " + e.result()).toList();
         int media = firstIndex(journal, "docker load -i /data/images/ocp-");
-        int metaDb = firstIndex(journal, "observer -I " + host.address() + " -P 2882 -p 2881 -z 'z1' -d /home/admin/oceanbase/store/");
+        int metaDb = firstIndex(journal, "observer -I " + host.address() + " -P 2882 -p 2881 -z z1 -d /home/admin/oceanbase/store/");
         int bootstrap = firstIndex(journal, "ALTER SYSTEM BOOTSTRAP");
-        int proxy = firstIndex(journal, "obproxy -r '" + host.address() + ":2881' -p 2883 -o observer_sys_password=");
+        int proxy = firstIndex(journal, "obproxy -r " + host.address() + ":2881 -p 2883 -o observer_sys_password=");
         int ocp = firstIndex(journal, "docker run -d --name ocp ");
         int healthy = firstIndex(journal, "GET /api/status => 200");
         assertTrue(media < metaDb && metaDb < bootstrap && bootstrap < proxy && proxy < ocp && ocp < healthy,
@@ -129,7 +129,7 @@ class StepExecutionTest {
         assertFalse(run.contains("ocp.monitordb.host"), "a cluster-wide MonitorDB host pinned to one node: " + run);
         assertFalse(journal.stream().anyMatch(line -> line.contains("/api/v2/config")), "an invented API was called");
         Map<String, Long> once = Map.of("docker load", 1L, "docker run", 1L, "ALTER SYSTEM BOOTSTRAP", 1L,
-                "CREATE TENANT", 2L, "docker restart", 0L, "useradd", 1L, "observer -I", 1L, "obproxy -r", 1L,
+                "CREATE RESOURCE UNIT", 2L, "docker restart", 0L, "useradd", 1L, "observer -I", 1L, "obproxy -r", 1L,
                 "CREATE USER IF NOT EXISTS proxyro", 1L);
         once.forEach((command, times) -> assertEquals(times, count(journal, command), command + " in " + journal));
         // the tenants' users and databases: CREATE … IF NOT EXISTS on obclient's stdin, as each tenant's root
@@ -154,8 +154,8 @@ class StepExecutionTest {
                     ExecutorLabResource.CREDENTIAL), "docker stop ocp", null, Duration.ofSeconds(30));
             assertEquals(0, stopped.exitStatus(), stopped.stderr());
         }
-        success(singleNodePlan(deploymentId, host, 3).get(4));
         success(singleNodePlan(deploymentId, host, 3).get(5));
+        success(singleNodePlan(deploymentId, host, 3).get(6));
         List<String> restarted = host.journal().stream().map(e -> e.commandLine() + " => " + e.exitStatus() + " " + e.result()).toList();
         assertEquals(1, count(restarted, "docker start ocp => 0"), "started once: " + restarted);
         int start = firstIndex(restarted, "docker start ocp");
@@ -164,7 +164,7 @@ class StepExecutionTest {
 
         // the planned access address changed after the install: OCP took the old one at its first start and offers
         // no way to change it but its UI, so the step refuses, naming the difference, and leaves the container alone
-        StepRequested install = singleNodePlan(deploymentId, host, 4).get(4);
+        StepRequested install = singleNodePlan(deploymentId, host, 4).get(5);
         Map<String, String> moved = new HashMap<>(install.parameters());
         moved.put("siteUrl", "http://10.9.9.9:8080");
         StepFailed refused = failure(withParameters(install, moved));

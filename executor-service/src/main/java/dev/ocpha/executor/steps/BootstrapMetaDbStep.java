@@ -124,8 +124,14 @@ public class BootstrapMetaDbStep implements Step {
                     context.template("set-root-password", ActionType.SQL, Map.of("password", literal(rootPassword))));
             done.add("set root@sys's password");
         }
-        sql.run("creating proxyro", "root@sys", rootPassword, context.template("create-proxyro", ActionType.SQL,
-                Map.of("password", literal(context.secret("proxyroPasswordRef")))));
+        String proxyro = context.secret("proxyroPasswordRef");
+        if (sql.exec("proxyro@sys", proxyro, probe).succeeded()) {
+            context.note("proxyro logs in with its password");
+        } else {
+            sql.run("creating proxyro", "root@sys", rootPassword, context.template("create-proxyro", ActionType.SQL,
+                    Map.of("password", literal(proxyro))));
+            done.add("created proxyro");
+        }
 
         String existing = sql.run("listing the tenants", "root@sys", rootPassword,
                 context.template("list-tenants", ActionType.SQL, Map.of()));
@@ -140,18 +146,24 @@ public class BootstrapMetaDbStep implements Step {
                                 "tenant", tenant.name())));
                 done.add("created tenant " + tenant.name() + " (" + tenant.cpu() + "C/" + tenant.memoryGb() + "G)");
             }
-            createUser(context, sql, tenant);
+            createUser(context, sql, tenant, probe);
         }
         return done.isEmpty() ? "MetaDB already bootstrapped with proxyro and its tenants, users and databases"
                 : String.join("; ", done);
     }
 
     /**
-     * In the tenant, as its root: root's password (the tenant user's, as obd sets it), the OCP database and user.
-     * A new tenant's root has an empty password; a former try may have set it already.
+     * In the tenant, as its root: root's password (the tenant user's, as obd sets it), the OCP database and user,
+     * unless the user already logs in and sees its database. A new tenant's root has an empty password; a former try
+     * may have set it already.
      */
-    private static void createUser(StepContext context, Sql sql, Tenant tenant) throws StepFailure {
+    private static void createUser(StepContext context, Sql sql, Tenant tenant, String probe) throws StepFailure {
         String password = context.secret(tenant.passwordParameter());
+        ExecResult user = sql.exec(tenant.user() + "@" + tenant.name(), password, probe);
+        if (user.succeeded() && user.stdout().lines().map(String::trim).anyMatch(tenant.database()::equals)) {
+            context.note(tenant.user() + " logs in to " + tenant.name() + " and sees " + tenant.database());
+            return;
+        }
         String statements = context.template("create-tenant-user", ActionType.SQL, Map.of("rootPassword", literal(password),
                 "database", tenant.database(), "user", tenant.user(), "password", literal(password)));
         String root = "root@" + tenant.name();
