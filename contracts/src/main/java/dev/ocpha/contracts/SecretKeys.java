@@ -1,8 +1,10 @@
 package dev.ocpha.contracts;
 
 /**
- * The passwords a deployment needs (ocp-facts §10), as keys of a plan's secret references. The values are names in
- * the secret stores of the services that use them (executor, checker), never the secrets.
+ * The passwords a deployment needs
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/200.deploying-community-ocp/500.deploy-ocp.md), as keys of a
+ * plan's secret references. The values are names in the secret stores of the services that use them (executor,
+ * checker), never the secrets.
  */
 public final class SecretKeys {
 

@@ -45,9 +45,11 @@ public final class LabTopology {
     }
 
     /**
-     * OCP's cross-city 3-IDC case (ocp-facts §1): multi-cluster and multi-AZ combined. A primary spread over three AZs
-     * (two hosts each: one runs everything, one only OCP-Server, so each AZ holds one MetaDB replica) and a standby
-     * multi-node cluster of three hosts in another region. Takes nine hosts.
+     * OCP's cross-city 3-IDC case
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/1200.manage-disaster-recovery/300.ocp-multi-cluster-mode/100.overview-of-multi-cluster-mode.md):
+     * multi-cluster and multi-AZ combined. A primary spread over three AZs (two hosts each: one runs everything, one
+     * only OCP-Server, so each AZ holds one MetaDB replica) and a standby multi-node cluster of three hosts in another
+     * region. Takes nine hosts.
      */
     public static LabTopology crossCity(String name, List<LabHost> nine) {
         if (nine.size() != 9) {

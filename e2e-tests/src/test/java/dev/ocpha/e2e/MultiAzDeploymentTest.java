@@ -14,8 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One OCP cluster over three availability zones, two hosts each (ocp-facts §9): one MetaDB replica and an OCP per
- * AZ, each AZ with its own access address, assigned by the registry as the AZ's nodes are registered.
+ * One OCP cluster over three availability zones, two hosts each
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/1200.manage-disaster-recovery/400.ocp-multi-zone-mode/100.multi-az-overview.md): one
+ * MetaDB replica and an OCP per AZ, each AZ with its own access address, assigned by the registry as the AZ's nodes are
+ * registered.
  */
 class MultiAzDeploymentTest {
 

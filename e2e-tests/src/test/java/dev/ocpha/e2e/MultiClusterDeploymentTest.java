@@ -19,9 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cross-city primary/standby (ocp-facts §8): a primary of three hosts and two standbys of three, each standby
- * registered to the primary by the registry's reaction to facts, never by a planned step. The registration is an
- * operator action (OCP offers it in the standby's console only): the test plays the operator.
+ * Cross-city primary/standby
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/1200.manage-disaster-recovery/300.ocp-multi-cluster-mode/100.overview-of-multi-cluster-mode.md):
+ * a primary of three hosts and two standbys of three, each standby registered to the primary by the registry's reaction
+ * to facts, never by a planned step. The registration is an operator action (OCP offers it in the standby's console
+ * only): the test plays the operator.
  */
 class MultiClusterDeploymentTest {
 

@@ -15,7 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Three hosts each running every component (ocp-facts §1): the system survives the loss of a minority. */
+/**
+ * Three hosts each running every component
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/100.deployment-overview/200.multi-node-deplpyment-overview.md):
+ * the system survives the loss of a minority.
+ */
 class MultiNodeDeploymentTest {
 
     static E2eSystem system;

@@ -19,7 +19,11 @@ import java.util.Map;
  * fleet keeps what deployers changed.
  */
 final class HostSeed {
-    /** ocp-facts §4.4 items, at the values a stock CentOS 7 host has, so that checks find work and auto-fixes change state. */
+    /**
+     * OCP's host standardization items
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md), at the values a
+     * stock CentOS 7 host has, so that checks find work and auto-fixes change state.
+     */
     static final Map<String, String> UNTUNED_SYSCTL = untuned();
     private static final List<String> OWN_DIRS = List.of("root", "home", "data", "log", "opt/lab/bin", "opt/lab/libexec",
             "var/lib/docker", "var/lib/rpm",

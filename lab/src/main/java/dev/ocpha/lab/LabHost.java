@@ -304,7 +304,11 @@ public final class LabHost {
         return runtime.ocpDown();
     }
 
-    /** podman-docker installed instead of Docker (ocp-facts §4.3): {@code docker version} reports podman. */
+    /**
+     * podman-docker installed instead of Docker, which OCP does not support
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md):
+     * {@code docker version} reports podman.
+     */
     public void podmanDocker(boolean podman) {
         runtime.docker().podman(podman);
     }

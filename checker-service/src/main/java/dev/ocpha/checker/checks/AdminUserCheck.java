@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The {@code admin} user with uid and gid 500 (ocp-facts §4.3). Not auto-fixed: the PREPARE_HOST step creates it,
- * and changing the uid of an existing user would orphan its files.
+ * The {@code admin} user with uid and gid 500
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md). Not auto-fixed: the
+ * PREPARE_HOST step creates it, and changing the uid of an existing user would orphan its files.
  */
 @ApplicationScoped
 public class AdminUserCheck extends CatalogCheck {

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 
-/** Available memory ({@code MemAvailable}) against the host's requirement: OCP sizes by available RAM (§2). */
+/**
+ * Available memory ({@code MemAvailable}) against the host's requirement: OCP sizes by available RAM
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/200.product-introduction/400.restrictions/100.system-requirements.md).
+ */
 @ApplicationScoped
 public class AvailableMemoryCheck extends CatalogCheck {
 

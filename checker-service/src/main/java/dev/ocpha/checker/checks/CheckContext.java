@@ -37,7 +37,10 @@ public record CheckContext(PlannedHost host, SizingProfile profile, HostRequirem
         return false;
     }
 
-    /** OBServer hosts (MetaDB or MonitorDB) get OCP's host standardization checks (ocp-facts §4.4). */
+    /**
+     * OBServer hosts (MetaDB or MonitorDB) get OCP's host standardization checks
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md).
+     */
     public boolean isObServerHost() {
         return hasRole(HostRoles.METADB, HostRoles.MONITORDB);
     }

@@ -4,7 +4,11 @@ import dev.ocpha.contracts.model.CheckResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Clock source {@code tsc} on OBServer hosts (ocp-facts §4.4); a warning: virtual machines often cannot use it. */
+/**
+ * Clock source {@code tsc} on OBServer hosts
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md); a warning: virtual
+ * machines often cannot use it.
+ */
 @ApplicationScoped
 public class ClockSourceCheck extends CatalogCheck {
 

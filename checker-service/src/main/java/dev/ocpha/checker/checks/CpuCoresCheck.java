@@ -4,7 +4,10 @@ import dev.ocpha.contracts.model.CheckResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Online CPU cores against the host's requirement (ocp-facts §2–3). */
+/**
+ * Online CPU cores against the host's requirement
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/).
+ */
 @ApplicationScoped
 public class CpuCoresCheck extends CatalogCheck {
 

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The MetaDB install, data and log directories are empty and owned by admin (ocp-facts §4.3), one result per
- * directory. One that does not exist yet is a WARN: PREPARE_HOST creates it.
+ * The MetaDB install, data and log directories are empty and owned by admin
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/200.deploying-ocp/200.deploying-a-high-availability-of-ocp/200.install-metadb-high-availability.md),
+ * one result per directory. One that does not exist yet is a WARN: PREPARE_HOST creates it.
  */
 @ApplicationScoped
 public class DirectoriesCheck extends CatalogCheck {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Free space for each planned path (ocp-facts §2–3), one result per path. A path that does not exist yet is
- * measured on the nearest existing parent, where it will be created.
+ * Free space for each planned path
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/),
+ * one result per path. A path that does not exist yet is measured on the nearest existing parent, where it will be
+ * created.
  */
 @ApplicationScoped
 public class DiskFreeCheck extends CatalogCheck {

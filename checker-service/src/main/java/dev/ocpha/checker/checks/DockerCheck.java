@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Docker present and running, 17.03 or newer, and not podman-docker (ocp-facts §4.3): OAT runs every component in it. */
+/**
+ * Docker present and running, 17.03 or newer, and not podman-docker: OAT runs every component in it
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/200.prepare-the-deployment-environment/100.install-oat.md).
+ */
 @ApplicationScoped
 public class DockerCheck extends CatalogCheck {
 

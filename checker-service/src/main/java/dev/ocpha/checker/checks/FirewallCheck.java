@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** firewalld inactive, or active with every port of the host's roles open (ocp-facts §4.4). */
+/**
+ * firewalld inactive, or active with every port of the host's roles open
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md).
+ */
 @ApplicationScoped
 public class FirewallCheck extends CatalogCheck {
 

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Kernel parameters against OCP's host standardization ranges (ocp-facts §4.4), one result per parameter. The fix
- * sets the recommended value now and persists it in {@value #PERSIST_FILE}.
+ * Kernel parameters against OCP's host standardization ranges
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md), one result per
+ * parameter. The fix sets the recommended value now and persists it in {@value #PERSIST_FILE}.
  */
 @ApplicationScoped
 public class KernelParametersCheck extends CatalogCheck {

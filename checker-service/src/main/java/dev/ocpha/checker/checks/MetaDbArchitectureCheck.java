@@ -9,8 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One CPU architecture per MetaDB cluster: OAT does not support a heterogeneous one (ocp-facts §4.3). The most
- * common architecture of the cluster's MetaDB hosts is taken as intended; the others fail.
+ * One CPU architecture per MetaDB cluster: OAT does not support a heterogeneous one
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/200.deploying-ocp/200.deploying-a-high-availability-of-ocp/200.install-metadb-high-availability.md).
+ * The most common architecture of the cluster's MetaDB hosts is taken as intended; the others fail.
  */
 public final class MetaDbArchitectureCheck {
 

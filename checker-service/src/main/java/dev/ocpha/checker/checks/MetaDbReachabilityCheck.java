@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * Multi-cluster: an OCP node reaches the MetaDB of every other OCP cluster, since a standby binds to the primary's
- * MetaDB and either side may become primary (ocp-facts §8). Tested from the host itself: name resolution
- * ({@code getent ahosts}: DNS or /etc/hosts), then a TCP connect with bash's /dev/tcp, 3 s at most. The environment
- * is checked before any MetaDB is installed, so a refused connection passes: the other site's host answered, and
- * its MetaDB will listen there; a time-out or an unreachable network fails.
+ * MetaDB and either side may become primary
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/100.deployment-overview/200.multi-node-deplpyment-overview.md).
+ * Tested from the host itself: name resolution ({@code getent ahosts}: DNS or /etc/hosts), then a TCP connect with
+ * bash's /dev/tcp, 3 s at most. The environment is checked before any MetaDB is installed, so a refused connection
+ * passes: the other site's host answered, and its MetaDB will listen there; a time-out or an unreachable network fails.
  */
 @ApplicationScoped
 public class MetaDbReachabilityCheck extends CatalogCheck {

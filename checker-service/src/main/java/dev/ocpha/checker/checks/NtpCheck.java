@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The host is synchronised by chrony or ntpd within 100 ms of its source: OCP's {@code host_ntp_offset_too_large}
- * alert fires above that, and {@code host_ntp_service_not_exist} without either service (ocp-facts §4.5).
+ * The host is synchronised by chrony or ntpd within 100 ms of its source: OCP's {@code host_ntp_offset_too_large} alert
+ * fires above that
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/1900.reference-guide/100.alarm-reference/300.application-alert/2000.host_ntp_offset_too_large.md),
+ * and {@code host_ntp_service_not_exist} without either service.
  */
 @ApplicationScoped
 public class NtpCheck extends CatalogCheck {

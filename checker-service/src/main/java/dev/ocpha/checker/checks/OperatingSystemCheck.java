@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Operating system, version and architecture against OCP's support matrix (ocp-facts §4.1). The OAT/OCP matrix
- * passes; the wider host-standardization list (and Ubuntu, which the docs cover with extra packages) is a WARN;
- * anything else, CentOS 8 included, fails.
+ * Operating system, version and architecture against OCP's support matrix
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/100.planning-resources-of-single-node/400.prepare-host-single-node.md).
+ * The OAT/OCP matrix passes; the wider host-standardization list (and Ubuntu, which the docs cover with extra packages)
+ * is a WARN; anything else, CentOS 8 included, fails.
  */
 @ApplicationScoped
 public class OperatingSystemCheck extends CatalogCheck {

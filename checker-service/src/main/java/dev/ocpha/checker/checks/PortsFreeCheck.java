@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The ports of the roles placed on the host (ocp-facts §4.2) are not listened on at the host's own address or the
- * wildcard address. Read from {@code /proc/net/tcp[6]} as obd does, so no tool needs to be installed.
+ * The ports of the roles placed on the host
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/2100.appendix/400.component-listening-port-list.md) are not listened on at the host's
+ * own address or the wildcard address. Read from {@code /proc/net/tcp[6]} as obd does, so no tool needs to be
+ * installed.
  */
 @ApplicationScoped
 public class PortsFreeCheck extends CatalogCheck {

@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The commands OCP's host standardization expects on OBServer hosts (ocp-facts §4.4), by the package that brings each. */
+/**
+ * The commands OCP's host standardization expects on OBServer hosts
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md), by the package that
+ * brings each.
+ */
 @ApplicationScoped
 public class RequiredCommandsCheck extends CatalogCheck {
 

@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * SELinux disabled (ocp-facts §4.4). Not auto-fixed: {@code setenforce 0} only makes it permissive, disabling
- * takes the config change and a reboot, which an operator schedules.
+ * SELinux disabled (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md). Not
+ * auto-fixed: {@code setenforce 0} only makes it permissive, disabling takes the config change and a reboot, which an
+ * operator schedules.
  */
 @ApplicationScoped
 public class SelinuxCheck extends CatalogCheck {

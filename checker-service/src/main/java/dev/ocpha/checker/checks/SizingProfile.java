@@ -11,16 +11,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The sizing profile of a run. {@code production} holds hosts to OCP's minimums (ocp-facts §2–4) and treats host
- * tuning as critical; {@code sandbox} scales resources down to what a lab or laptop host has and reports host
- * tuning (kernel, limits, swap, SELinux, firewall, OS list) as warnings, so a try-out is not blocked by settings a
- * production host must have.
+ * The sizing profile of a run. {@code production} holds hosts to OCP's minimums
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/)
+ * and treats host tuning as critical; {@code sandbox} scales resources down to what a lab or laptop host has and
+ * reports host tuning (kernel, limits, swap, SELinux, firewall, OS list) as warnings, so a try-out is not blocked by
+ * settings a production host must have.
  */
 public enum SizingProfile {
     PRODUCTION,
     SANDBOX;
 
-    /** MetaDB (OBServer) directories that OAT wants empty and owned by admin (ocp-facts §4.3). */
+    /**
+     * MetaDB (OBServer) directories that OAT wants empty and owned by admin
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/200.deploying-ocp/200.deploying-a-high-availability-of-ocp/200.install-metadb-high-availability.md).
+     */
     public static final List<String> METADB_DIRECTORIES = List.of("/home/admin/oceanbase", "/data/1", "/log/1");
 
     public static SizingProfile parse(String value) {
@@ -60,9 +64,10 @@ public enum SizingProfile {
     }
 
     /**
-     * Production: the sum over the roles of OCP-Server 8C/16 GB with 500 GB under /home/admin (§2), MetaDB tenant
-     * 4C/8 GB with 100 GB data (§3), MonitorDB 4C/16 GB with 150 GB data, OBProxy 1C/2 GB. Sandbox: 1 core, 1 GB,
-     * 1 GB per path.
+     * Production: the sum over the roles of OCP-Server 8C/16 GB with 500 GB under /home/admin, MetaDB tenant 4C/8 GB
+     * with 100 GB data, MonitorDB 4C/16 GB with 150 GB data (the community edition's minimum), OBProxy 1C/2 GB
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/100.planning-resources-of-single-node/).
+     * Sandbox: 1 core, 1 GB, 1 GB per path.
      */
     public HostRequirement defaults(List<String> roles) {
         int cpu = 0;
@@ -100,7 +105,10 @@ public enum SizingProfile {
         return new HostRequirement(cpu, memory, disk, portsFor(roles), label() + " defaults for " + roles);
     }
 
-    /** The ports each role listens on (ocp-facts §4.2). */
+    /**
+     * The ports each role listens on
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/2100.appendix/400.component-listening-port-list.md).
+     */
     public static List<Integer> portsFor(List<String> roles) {
         TreeSet<Integer> ports = new TreeSet<>();
         for (String role : roles) {

@@ -4,7 +4,11 @@ import dev.ocpha.contracts.model.CheckResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Swap off on OBServer hosts (ocp-facts §4.4); the fix turns it off and comments out the swap lines of fstab. */
+/**
+ * Swap off on OBServer hosts
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md); the fix turns it off
+ * and comments out the swap lines of fstab.
+ */
 @ApplicationScoped
 public class SwapCheck extends CatalogCheck {
 

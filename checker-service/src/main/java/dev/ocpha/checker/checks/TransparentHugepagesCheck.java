@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Transparent hugepages {@code never} on OBServer hosts (ocp-facts §4.4); the fix sets enabled and defrag. */
+/**
+ * Transparent hugepages {@code never} on OBServer hosts
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md); the fix sets enabled
+ * and defrag.
+ */
 @ApplicationScoped
 public class TransparentHugepagesCheck extends CatalogCheck {
 

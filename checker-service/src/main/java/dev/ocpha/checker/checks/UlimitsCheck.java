@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The limits OCP's host standardization wants in {@value #FILE} (ocp-facts §4.4): root/admin nofile 655350, admin
- * stack 10240, nproc 655360, core unlimited; soft and hard. Read as pam_limits does: limits.conf, then limits.d in
- * name order, a later line overriding an earlier one, {@code *} not applying to root.
+ * The limits OCP's host standardization wants in {@value #FILE}
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md): root/admin nofile
+ * 655350, admin stack 10240, nproc 655360, core unlimited; soft and hard. Read as pam_limits does: limits.conf, then
+ * limits.d in name order, a later line overriding an earlier one, {@code *} not applying to root.
  */
 @ApplicationScoped
 public class UlimitsCheck extends CatalogCheck {

@@ -21,11 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The post-deployment check of a deployment (ocp-facts §7): per OCP node its HTTP endpoints and, over SSH, its log
- * and container; per AZ its access address; per multi-cluster deployment every standby's binding. Nodes are
- * verified in parallel, at most {@code ocpha.checker.concurrency} at once. Passwords come from the
- * {@link SecretStore} by the event's references and are used only in an Authorization header and on obclient's
- * standard input.
+ * The post-deployment check of a deployment
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/300.post-deployment-check.md):
+ * per OCP node its HTTP endpoints and, over SSH, its log and container; per AZ its access address; per multi-cluster
+ * deployment every standby's binding. Nodes are verified in parallel, at most {@code ocpha.checker.concurrency} at
+ * once. Passwords come from the {@link SecretStore} by the event's references and are used only in an Authorization
+ * header and on obclient's standard input.
  */
 @ApplicationScoped
 public class DeploymentVerifier {

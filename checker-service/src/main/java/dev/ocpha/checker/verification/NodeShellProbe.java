@@ -11,10 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The post-deployment checks made on an OCP node over SSH, in one round trip (ocp-facts §7): {@value #LOG} inside
- * the OCP container is present and not empty (OCP keeps its logs in the container, read with a plain
- * {@code docker exec}: oceanbase/ocp-doc@V4.2.2
- * zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md and
+ * The post-deployment checks made on an OCP node over SSH, in one round trip: {@value #LOG} inside the OCP container is
+ * present and not empty (OCP keeps its logs in the container, read with a plain {@code docker exec}:
+ * oceanbase/ocp-doc@V4.2.2 zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md and
  * zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/300.post-deployment-check.md), the OCP
  * container is running ({@code docker inspect}) and so is its JVM ({@code docker exec … pgrep -a java}). The log
  * commands are the installer profiles' {@code probe-ocp-log} and {@code read-ocp-log} (oceanbase-4.2.yaml).

@@ -21,10 +21,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * OCP-Server's HTTP checks on one base URL (a node or an AZ access address), ocp-facts §7 and §11:
- * {@code /api/status} answers {@code okay} (basic auth), {@code /api/v2/info} has the requested
- * {@code buildVersion} (basic auth), {@code /api/v2/time} (no auth) is within the skew limit of the checker's
- * clock, half the round trip compensated.
+ * OCP-Server's HTTP checks on one base URL (a node or an AZ access address), as
+ * oceanbase/ocp-doc@V4.2.2:zh-CN/1900.reference-guide/200.api-reference/1700.health-examination/ documents them:
+ * {@code /api/status} answers {@code okay} (basic auth), {@code /api/v2/info} has the requested {@code buildVersion}
+ * (basic auth), {@code /api/v2/time} (no auth) is within the skew limit of the checker's clock, half the round trip
+ * compensated.
  */
 public final class OcpEndpointProbe {
 

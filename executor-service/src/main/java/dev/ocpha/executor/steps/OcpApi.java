@@ -24,7 +24,8 @@ final class OcpApi {
 
     /**
      * Polls {@code GET /api/status} on the host until it answers {@code okay}, at most {@code waitSeconds}. A refused
-     * password fails at once: retrying it would lock the admin account (ocp-facts §10).
+     * password fails at once: retrying it would lock the admin account (ocp.iam.login.max-attempts,
+     * oceanbase/ocp-doc@V4.2.2:zh-CN/1600.system-management-features/300.manage-system-parameter/300.ocp-configuration-parameters.md).
      */
     String awaitHealthy(int waitSeconds, int intervalSeconds) throws StepFailure {
         // shell built-ins only, besides curl: on a busy host every extra process per poll counts

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * OAT "add server" (ocp-facts §4.3): the {@code admin} group and user with the planned uid/gid, and the planned
- * directories owned by admin. Without {@code adminUid}/{@code adminGid} only the directories are made.
+ * OAT "add server"
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/200.prepare-the-deployment-environment/200.standardized-host.md):
+ * the {@code admin} group and user with the planned uid/gid, and the planned directories owned by admin. Without
+ * {@code adminUid}/{@code adminGid} only the directories are made.
  */
 @ApplicationScoped
 public class PrepareHostStep implements Step {

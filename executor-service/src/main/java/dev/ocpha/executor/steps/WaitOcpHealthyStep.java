@@ -4,7 +4,11 @@ import dev.ocpha.contracts.StepKinds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** Bounded polling of {@code GET /api/status} until OCP answers {@code okay} (ocp-facts §7, §11). Changes nothing. */
+/**
+ * Bounded polling of {@code GET /api/status} until OCP answers {@code okay}
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/1900.reference-guide/200.api-reference/1700.health-examination/300.query-ocp-application-status.md).
+ * Changes nothing.
+ */
 @ApplicationScoped
 public class WaitOcpHealthyStep implements Step {
 

@@ -34,13 +34,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The OCP server container (ocp-facts §6.3, §7, §8, §11). After the fleet's start delay it reads the container
- * environment contract and, at its first boot against a MetaDB, its system parameters from
- * {@code OCP_CONFIG_PROPERTIES} (one {@code name:value} per line, oceanbase/ocp-doc@V4.2.2
- * {@code zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md}); a malformed line stops
- * the container with the reason in its log. It connects to its MetaDB over real TCP, then serves HTTP on the host's
- * address and {@code server.port}: {@code /api/status}, {@code /api/v2/info}, {@code /api/v2/time}, all journaled;
- * OCP documents no REST API for its system parameters, so there is none (404 like any unknown path). In
+ * The OCP server container. After the fleet's start delay it reads the container environment contract and, at its first
+ * boot against a MetaDB, its system parameters from {@code OCP_CONFIG_PROPERTIES} (one {@code name:value} per line,
+ * oceanbase/ocp-doc@V4.2.2 {@code zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md}); a
+ * malformed line stops the container with the reason in its log. It connects to its MetaDB over real TCP, then serves
+ * HTTP on the host's address and {@code server.port}: {@code /api/status}, {@code /api/v2/info}, {@code /api/v2/time},
+ * all journaled; OCP documents no REST API for its system parameters, so there is none (404 like any unknown path). In
  * multi-cluster mode it heartbeats its row in the LEADER's MetaDB while it runs.
  */
 public final class OcpServer implements ContainerProcess {

@@ -1,6 +1,10 @@
 package dev.ocpha.lab.ocp;
 
-/** OCP's password rule (ocp-facts §10): 8–32 characters, at least 3 of digits, upper, lower and special. */
+/**
+ * OCP's password rule
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/200.deploying-community-ocp/500.deploy-ocp.md): 8–32 characters,
+ * at least 3 of digits, upper, lower and special.
+ */
 public final class PasswordRule {
     private static final String SPECIALS = "~!@#%^&*_-+=|(){}[]:;,.?/$`'\"<>\\";
 

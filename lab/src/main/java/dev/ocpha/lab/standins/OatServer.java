@@ -7,7 +7,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The OAT container (ocp-facts §6.1): its web console on port 7000 (or the host port {@code -p} maps to it). */
+/**
+ * The OAT container
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/200.prepare-the-deployment-environment/100.install-oat.md):
+ * its web console on port 7000 (or the host port {@code -p} maps to it).
+ */
 final class OatServer implements ContainerProcess {
     private final HostRuntime host;
     private final Container container;

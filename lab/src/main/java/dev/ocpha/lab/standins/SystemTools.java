@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Stand-ins for the system tools an installer or an auto-fix runs (ocp-facts §4.4, §4.5). Each changes only the
+ * Stand-ins for the system tools an installer or an auto-fix runs
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/850.host-features/700.host-standardized-inspection-scope.md). Each changes only the
  * calling host's recorded state: its own /proc/sys files, its services, SELinux mode, swap, firewall rules and clock.
  */
 public final class SystemTools {

@@ -1,6 +1,10 @@
 package dev.ocpha.planner.domain;
 
-/** OCP's password rule (ocp-facts §10): 8–32 characters, at least 3 of digits, upper, lower and specials. */
+/**
+ * OCP's password rule
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/200.deploying-community-ocp/500.deploy-ocp.md): 8–32 characters,
+ * at least 3 of digits, upper, lower and specials.
+ */
 public final class PasswordRule {
 
     static final String RULE = "8–32 characters with at least 3 of: digits, upper-case, lower-case, specials";

@@ -106,7 +106,11 @@ public record Topology(
             String metaDb) {
     }
 
-    /** One secret reference per password OCP needs (ocp-facts §10). */
+    /**
+     * One secret reference per password OCP needs
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/200.deploying-community-ocp/500.deploy-ocp.md), and proxyro's,
+     * the MetaDB user OBProxy reads the cluster with.
+     */
     public record Passwords(@NotNull @Valid Secret metaDbRoot, @NotNull @Valid Secret proxyro, @NotNull @Valid Secret metaTenant,
                             @NotNull @Valid Secret monitorTenant, @NotNull @Valid Secret ocpAdmin) {
     }
@@ -185,12 +189,18 @@ public record Topology(
         public static final int DEFAULT_OCP_PROXY_PORT = 80;
         public static final int DEFAULT_METADB_PROXY_PORT = 2883;
 
-        /** The OCP proxy as host:port, the port defaulting to 80 (ocp-facts §6.3). */
+        /**
+         * The OCP proxy as host:port, the port defaulting to 80
+         * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/200.deploying-ocp/200.deploying-a-high-availability-of-ocp/300.install-ocp-high-availability.md).
+         */
         public String ocpProxyWithPort() {
             return Addresses.withDefaultPort(ocpProxy, DEFAULT_OCP_PROXY_PORT);
         }
 
-        /** The MetaDB proxy as host:port, the port defaulting to 2883 (ocp-facts §6.3). */
+        /**
+         * The MetaDB proxy as host:port, the port defaulting to 2883
+         * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/200.deploying-ocp/200.deploying-a-high-availability-of-ocp/300.install-ocp-high-availability.md).
+         */
         public String metaDbProxyWithPort() {
             return Addresses.withDefaultPort(metaDbProxy, DEFAULT_METADB_PROXY_PORT);
         }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Sizes OCP-Server, the MetaDB and MonitorDB tenants and every host from OCP's tables (ocp-facts §2–3). The
- * {@code sandbox} profile replaces them with small fixed sizes so a lab host passes; it is not for production.
+ * Sizes OCP-Server, the MetaDB and MonitorDB tenants and every host from OCP's tables
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/).
+ * The {@code sandbox} profile replaces them with small fixed sizes so a lab host passes; it is not for production.
  */
 public final class ResourcePlanner {
 
@@ -61,21 +62,30 @@ public final class ResourcePlanner {
     private ResourcePlanner() {
     }
 
-    /** OCP-Server per node by managed hosts, boundaries inclusive (ocp-facts §2). */
+    /**
+     * OCP-Server per node by managed hosts, boundaries inclusive
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/100.planning-resources-of-single-node/100.ocp-server-specifications-single-node.md).
+     */
     public static Allocation ocpServerTier(int managedHosts) {
         Row row = row(OCP_SERVER_TABLE, managedHosts);
         return new Allocation(row.cpu(), row.memoryGb(), "OCP-Server table row ≤ " + row.maxHosts()
                 + " managed hosts: " + row.cpu() + "C/" + row.memoryGb() + "GB (ocp-facts §2)");
     }
 
-    /** MonitorDB tenant per replica by managed hosts, boundaries inclusive (ocp-facts §3). */
+    /**
+     * MonitorDB tenant per replica by managed hosts, boundaries inclusive
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/100.planning-resources-of-single-node/300.monitordb-resources-single-node.md).
+     */
     public static Allocation monitorTier(int managedHosts) {
         Row row = row(MONITORDB_TABLE, managedHosts);
         return new Allocation(row.cpu(), row.memoryGb(), "MonitorDB table row ≤ " + row.maxHosts()
                 + " managed hosts: " + row.cpu() + "C/" + row.memoryGb() + "GB (ocp-facts §3)");
     }
 
-    /** MonitorDB disk = servers × 20 GB × 8 days (ocp-facts §3). */
+    /**
+     * MonitorDB disk = servers × 20 GB × 8 days
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/100.planning-resources-of-single-node/300.monitordb-resources-single-node.md).
+     */
     public static int monitorDbDiskGb(int managedHosts) {
         return managedHosts * MONITOR_GB_PER_SERVER_DAY * MONITOR_RETENTION_DAYS;
     }
@@ -183,7 +193,11 @@ public final class ResourcePlanner {
         return disk;
     }
 
-    /** The ports the roles listen on (ocp-facts §4.2), which must be free before the deployment. */
+    /**
+     * The ports the roles listen on
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/2100.appendix/400.component-listening-port-list.md), which must be free before
+     * the deployment.
+     */
     static List<Integer> ports(List<HostRole> roles) {
         TreeSet<Integer> ports = new TreeSet<>();
         if (roles.contains(HostRole.OCP_SERVER)) {

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Per-kind timeouts (what the executor enforces per try) and estimates (what the critical path adds up). Estimates
- * are typical durations on production hardware, not promises; OCP's own startup takes about 2 minutes (ocp-facts §6.3).
+ * Per-kind timeouts (what the executor enforces per try) and estimates (what the critical path adds up). Estimates are
+ * typical durations on production hardware, not promises; OCP's own startup takes about 2 minutes
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md).
  */
 public final class StepCatalog {
 

@@ -13,7 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** OCP's sizing tables (ocp-facts §2–3), row by row with their boundaries. */
+/**
+ * OCP's sizing tables
+ * (oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/),
+ * row by row with their boundaries.
+ */
 class ResourcePlannerTest {
 
     @ParameterizedTest(name = "{0} managed hosts → OCP-Server {1}C/{2}GB (row ≤ {3})")
@@ -53,7 +57,8 @@ class ResourcePlannerTest {
     void singleNodeHostFor10ManagedHosts_matchesTheWorkedExample() {
         Sizing sizing = ResourcePlanner.sizing(Topologies.valid(Topologies.example("single-node")));
         HostRequirement host = ResourcePlanner.requirement(sizing, List.of(HostRole.values()));
-        // ocp-server 8/16 + meta 4/8 + monitor 4/16 + sys 5/28 + system_memory 0/50 + OBProxy 1/2 (ocp-facts §3)
+        // ocp-server 8/16 + meta 4/8 + monitor 4/16 + sys 5/28 + system_memory 0/50 + OBProxy 1/2, the worked example of
+        // oceanbase/ocp-doc@V4.2.2:zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/100.planning-resources/100.planning-resources-of-single-node/400.prepare-host-single-node.md
         assertEquals(22, host.cpuCores());
         assertEquals(120, host.memoryGb());
         assertEquals(Map.of("/home/admin", 500, "/data/1", 100 + 1600), host.freeDiskGbByPath());

@@ -63,7 +63,11 @@ public class TopologyViews {
                 IdcEntity.ofDeployment(id).stream().map(TopologyViews::idc).toList(), placementProblems(id));
     }
 
-    /** Multi-AZ placement (ocp-facts §9): one MetaDB replica per AZ of a cluster, and an OCP node in every AZ. */
+    /**
+     * Multi-AZ placement
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/1200.manage-disaster-recovery/400.ocp-multi-zone-mode/100.multi-az-overview.md):
+     * one MetaDB replica per AZ of a cluster, and an OCP node in every AZ.
+     */
     private static List<String> placementProblems(UUID deploymentId) {
         List<String> problems = new ArrayList<>();
         List<MetaDbReplicaEntity> replicas = MetaDbReplicaEntity.ofDeployment(deploymentId);
@@ -114,7 +118,10 @@ public class TopologyViews {
         return primary != null && !Objects.equals(cluster.version, primary.version);
     }
 
-    /** OCP's own words for the role in multi-cluster mode (ocp-facts §8.3). */
+    /**
+     * OCP's own words for the role in multi-cluster mode
+     * (oceanbase/ocp-doc@V4.2.2:zh-CN/1200.manage-disaster-recovery/300.ocp-multi-cluster-mode/900.multi-cluster-mode-switch.md).
+     */
     private static String multiClusterRole(OcpClusterEntity cluster) {
         if (!cluster.multiCluster) {
             return "STANDALONE";

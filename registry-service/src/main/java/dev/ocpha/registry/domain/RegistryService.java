@@ -356,7 +356,9 @@ public class RegistryService {
         az.name = planned.name();
         az.idcs = String.join(",", planned.idcs());
         az.accessAddress = url(planned.accessAddress());
-        // the ConfigUrl service runs inside OCP unless deployed separately (ocp-facts §6.4), so it shares the address
+        // the ConfigUrl service runs inside OCP unless deployed separately, so it shares the address: an empty
+        // ocp.config-url.site.url means ocp.site.url
+        // (oceanbase/ocp-doc@V4.2.2:zh-CN/1600.system-management-features/300.manage-system-parameter/300.ocp-configuration-parameters.md)
         az.configUrl = az.accessAddress;
         az.metaDbProxy = planned.metaDbProxy();
         az.monitorDbAddress = planned.metaDbProxy();
