@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Installation media the lab generates (ocp-facts §6.1): per medium {@code <name>.tar}, an image archive as
+ * Installation media the lab generates: per medium {@code <name>.tar}, an image archive as
  * {@code docker save} writes it, plus {@code <name>.tar.sha256} in sha256sum format. The archive follows moby/moby
  * {@code image/spec/v1.2.md} ("Combined Image JSON + Filesystem Changeset Format"): {@code manifest.json} is an array
  * of {@code {Config, RepoTags, Layers}}, {@code repositories} maps repository → tag → id, {@code <hex>.json} is the

@@ -245,7 +245,7 @@ class DeploymentApiTest {
         Api.given().get("/deployments/" + id + "/plan").then().statusCode(200)
                 .body("name", equalTo("zones"))
                 .body("azs.name", equalTo(java.util.List.of("az1", "az2", "az3")))
-                .body("hosts[0].requirement.basis", containsString("ocp-facts"));
+                .body("hosts[0].requirement.basis", containsString("OCP 4.2 docs"));
         Api.given().get("/deployments/" + id + "/report").then().statusCode(200)
                 .body("status", equalTo("PREPARING_HOSTS"))
                 .body("environmentCheck", nullValue()).body("verification", nullValue());

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An OceanBase MetaDB container (ocp-facts §4.2, §6.2): real listeners on the host's address for SQL (2881), RPC (2882),
+ * An OceanBase MetaDB container (the image OAT deploys the MetaDB from): real listeners on the host's address for SQL (2881), RPC (2882),
  * OBProxy (2883, the same SQL endpoint) and the container's sshd (2022), or the ports its environment names
  * ({@code OB_MYSQL_PORT}, {@code OB_RPC_PORT}, {@code OB_PROXY_PORT}, {@code OB_SSHD_PORT}). It joins the cluster
  * {@code OB_CLUSTER_NAME} as zone {@code OB_ZONE}; {@code OB_ROOT_PASSWORD} sets root@sys when it creates the cluster.

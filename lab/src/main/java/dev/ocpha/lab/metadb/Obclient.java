@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code obclient} (the MySQL-compatible client, ocp-facts §8.1): {@code -h H -P P -u USER [-pPW] [-D db] [-N] [-e "…"]},
+ * {@code obclient} (the MySQL-compatible client, oceanbase/oceanbase-doc@V4.2.5 deploy page step 3.2): {@code -h H -P P -u USER [-pPW] [-D db] [-N] [-e "…"]},
  * the password also from {@code MYSQL_PWD}, statements from {@code -e} or standard input. It connects over real TCP
  * from the calling host's address; output is {@code mysql -B} style (tab-separated, a header unless {@code -N}).
  */

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The statements an OCP deployer sends to its MetaDB (ocp-facts §6.2, §6.3, §8.1), with OceanBase's error codes,
+ * The statements an OCP deployer sends to its MetaDB (oceanbase/oceanbase-doc@V4.2.5 {@code en-US/700.reference/500.sql-reference}), with OceanBase's error codes,
  * over the shared {@link MetaDbState} of the cluster. A cluster of observers started from the command line
  * ({@link MetaDbState#commandLine}) keeps OceanBase's documented rules the lab's MetaDB image did not: nothing but SET
  * and the bootstrap before the bootstrap, a tenant allowlist ({@code ob_tcp_invited_nodes}, {@link Allowlist}). Anything else is a syntax error (1064), so a deployer that

@@ -105,7 +105,7 @@ public final class OcpServer implements ContainerProcess {
         }
         for (String name : REQUIRED_ENV) {
             if (!container.env.containsKey(name) || container.env.get(name).isEmpty()) {
-                fail("the environment variable " + name + " is not set (ocp-facts §6.3 container contract)");
+                fail("the environment variable " + name + " is not set (the OCP container's documented environment)");
                 return;
             }
         }

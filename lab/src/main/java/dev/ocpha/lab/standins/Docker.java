@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The {@code docker} CLI of a lab host (ocp-facts §4.3, §6.1, §6.3, §7): messages and exit codes as docker 24 prints
+ * The {@code docker} CLI of a lab host (https://docs.docker.com/reference/cli/docker/): messages and exit codes as docker 24 prints
  * them. Containers run detached only; what runs inside is a {@link ContainerProcess} of the image's kind.
  */
 final class Docker {

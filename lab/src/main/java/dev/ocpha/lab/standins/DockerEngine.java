@@ -69,7 +69,7 @@ public final class DockerEngine {
         }
     }
 
-    /** The podman-docker fault: {@code docker version} reports podman (ocp-facts §4.3: not compatible). */
+    /** The podman-docker fault: {@code docker version} reports podman (OCP needs Docker, not podman). */
     public void podman(boolean on) {
         podman = on;
     }

@@ -26,7 +26,7 @@ public record Topology(
         List<@NotNull DeploymentMode> mode,
         @NotNull @Valid Ocp ocp,
         @NotNull @Min(value = 1, message = "must be at least 1")
-        @Max(value = 400, message = "more than 400 managed hosts has not been validated by OCP (ocp-facts §2)")
+        @Max(value = 400, message = "more than 400 managed hosts has not been validated by OCP (OCP 4.2 docs, planning resources: OCP-Server specifications)")
         Integer managedHosts,
         SizingProfile sizingProfile,
         Boolean strict,

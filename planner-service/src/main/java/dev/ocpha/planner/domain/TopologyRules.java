@@ -474,7 +474,7 @@ final class TopologyRules {
                 || topology.managedHosts() < 1 || topology.managedHosts() > ResourcePlanner.MAX_MANAGED_HOSTS) {
             return;
         }
-        below("metaDb.metaTenant", metaDb.metaTenant(), 4, 8, "the MetaDB tenant minimum 4C/8GB (ocp-facts §3)");
+        below("metaDb.metaTenant", metaDb.metaTenant(), 4, 8, "the MetaDB tenant minimum 4C/8GB (OCP 4.2 docs, planning resources: MetaDB and MonitorDB)");
         var monitor = ResourcePlanner.monitorTier(topology.managedHosts());
         below("metaDb.monitorTenant", metaDb.monitorTenant(), monitor.cpu(), monitor.memoryGb(), monitor.basis());
     }

@@ -27,11 +27,11 @@ public final class ResourcePlanner {
             new Row(100, 32, 128), new Row(200, 64, 256), new Row(400, 128, 512));
     public static final int MAX_MANAGED_HOSTS = 400;
 
-    static final Allocation META_TENANT_MINIMUM = new Allocation(4, 8, "MetaDB tenant minimum 4C/8GB (ocp-facts §3)");
-    static final Allocation SYS_TENANT = new Allocation(5, 28, "sys tenant 5C/28GB (ocp-facts §3 worked example)");
+    static final Allocation META_TENANT_MINIMUM = new Allocation(4, 8, "MetaDB tenant minimum 4C/8GB (OCP 4.2 docs, planning resources: MetaDB and MonitorDB)");
+    static final Allocation SYS_TENANT = new Allocation(5, 28, "sys tenant 5C/28GB (OCP 4.2 docs, planning resources: the all-in-one example)");
     static final Allocation SYSTEM_MEMORY = new Allocation(0, 50,
-            "system_memory 50GB (ocp-facts §3 worked example)");
-    static final Allocation OBPROXY = new Allocation(1, 2, "OBProxy 1C/2GB (ocp-facts §3 worked example)");
+            "system_memory 50GB (OCP 4.2 docs, planning resources: the all-in-one example)");
+    static final Allocation OBPROXY = new Allocation(1, 2, "OBProxy 1C/2GB (OCP 4.2 docs, planning resources: the all-in-one example)");
     static final int OCP_SERVER_DISK_GB = 500;
     static final int METADB_DISK_GB = 100;
     static final int MONITOR_GB_PER_SERVER_DAY = 20;
@@ -39,7 +39,7 @@ public final class ResourcePlanner {
 
     static final String SANDBOX_NOTE = "sandbox profile: NOT FOR PRODUCTION. Sizes are cut to fit lab hosts "
             + "(2 cores, a few GB); OCP's documented minimums (production profile) are not met.";
-    static final String PRODUCTION_NOTE = "production profile: OCP's documented minimums (ocp-facts §2–3).";
+    static final String PRODUCTION_NOTE = "production profile: OCP's documented minimums (OCP 4.2 docs, planning resources).";
     private static final String SANDBOX = "sandbox profile";
 
     public static final String INSTALL_DIR = "/home/admin/oceanbase";
@@ -69,7 +69,7 @@ public final class ResourcePlanner {
     public static Allocation ocpServerTier(int managedHosts) {
         Row row = row(OCP_SERVER_TABLE, managedHosts);
         return new Allocation(row.cpu(), row.memoryGb(), "OCP-Server table row ≤ " + row.maxHosts()
-                + " managed hosts: " + row.cpu() + "C/" + row.memoryGb() + "GB (ocp-facts §2)");
+                + " managed hosts: " + row.cpu() + "C/" + row.memoryGb() + "GB (OCP 4.2 docs, planning resources: OCP-Server specifications)");
     }
 
     /**
@@ -79,7 +79,7 @@ public final class ResourcePlanner {
     public static Allocation monitorTier(int managedHosts) {
         Row row = row(MONITORDB_TABLE, managedHosts);
         return new Allocation(row.cpu(), row.memoryGb(), "MonitorDB table row ≤ " + row.maxHosts()
-                + " managed hosts: " + row.cpu() + "C/" + row.memoryGb() + "GB (ocp-facts §3)");
+                + " managed hosts: " + row.cpu() + "C/" + row.memoryGb() + "GB (OCP 4.2 docs, planning resources: MetaDB and MonitorDB)");
     }
 
     /**
@@ -103,7 +103,7 @@ public final class ResourcePlanner {
         Topology.MetaDb overrides = topology.metaDb();
         if (topology.sandbox()) {
             Allocation meta = override(overrides == null ? null : overrides.metaTenant(),
-                    new Allocation(2, 5, "OAT install form defaults 2C/5GB (ocp-facts §6.3)"));
+                    new Allocation(2, 5, "OAT install form defaults 2C/5GB (OCP 4.2 docs, installing OCP with OAT)"));
             Allocation monitor = override(overrides == null ? null : overrides.monitorTenant(),
                     new Allocation(2, 4, SANDBOX));
             Allocation sys = new Allocation(1, 2, SANDBOX);
@@ -116,12 +116,12 @@ public final class ResourcePlanner {
         Allocation meta = override(overrides == null ? null : overrides.metaTenant(), META_TENANT_MINIMUM);
         Allocation monitor = override(overrides == null ? null : overrides.monitorTenant(), monitorTier(managed));
         Allocation minimum = singleNode
-                ? new Allocation(8, 64, "host minimum single-node 8C/64GB (ocp-facts §3)")
-                : new Allocation(24, 64, "host minimum multi-node 24C/64GB (ocp-facts §3)");
+                ? new Allocation(8, 64, "host minimum single-node 8C/64GB (OCP 4.2 docs, planning resources: MetaDB and MonitorDB)")
+                : new Allocation(24, 64, "host minimum multi-node 24C/64GB (OCP 4.2 docs, planning resources: MetaDB and MonitorDB)");
         return new Sizing(Topology.PRODUCTION, PRODUCTION_NOTE, managed, ocpServerTier(managed), meta, monitor,
                 SYS_TENANT, SYSTEM_MEMORY, OBPROXY, container(meta, monitor, SYS_TENANT, SYSTEM_MEMORY, OBPROXY),
                 METADB_DISK_GB, monitorDbDiskGb(managed), managed + " servers × " + MONITOR_GB_PER_SERVER_DAY
-                        + " GB × " + MONITOR_RETENTION_DAYS + " days (ocp-facts §3)", minimum);
+                        + " GB × " + MONITOR_RETENTION_DAYS + " days (OCP 4.2 docs, planning resources: MetaDB and MonitorDB)", minimum);
     }
 
     private static Allocation override(Topology.TenantSize size, Allocation planned) {
@@ -135,7 +135,7 @@ public final class ResourcePlanner {
         int memory = meta.memoryGb() + monitor.memoryGb() + sys.memoryGb() + systemMemory.memoryGb()
                 + proxy.memoryGb();
         return new Allocation(cpu, memory, "ocp_meta + ocp_monitor + sys tenant + system_memory + OBProxy"
-                + " (ocp-facts §6.2 sizing rule)");
+                + " (OCP 4.2 docs, installing the MetaDB with OAT: sizing rule)");
     }
 
     /** What a host with {@code roles} must offer: the sum of its components, at least the host minimum. */

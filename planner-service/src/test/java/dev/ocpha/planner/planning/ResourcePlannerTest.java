@@ -28,7 +28,7 @@ class ResourcePlannerTest {
         assertEquals(cpu, tier.cpu());
         assertEquals(memory, tier.memoryGb());
         assertTrue(tier.basis().contains("row ≤ " + row + " managed hosts"), tier.basis());
-        assertTrue(tier.basis().contains("ocp-facts §2"), tier.basis());
+        assertTrue(tier.basis().contains("OCP 4.2 docs, planning resources: OCP-Server specifications"), tier.basis());
     }
 
     @ParameterizedTest(name = "{0} managed hosts → MonitorDB {1}C/{2}GB (row ≤ {3})")
