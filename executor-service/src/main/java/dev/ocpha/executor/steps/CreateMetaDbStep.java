@@ -61,10 +61,15 @@ public class CreateMetaDbStep implements Step {
 
     /** {@code ip:rpcPort:mysqlPort} entries joined with {@code ;}, as observer's {@code -r} takes them. */
     static String rsList(StepParameters p) throws StepFailure {
+        return rsList(p, 2, "ip:rpcPort:mysqlPort");
+    }
+
+    /** The {@code rsList} parameter: entries of an address and {@code ports} port numbers, joined with {@code ;}. */
+    static String rsList(StepParameters p, int ports, String form) throws StepFailure {
         String value = p.require("rsList");
         for (String entry : value.split(";", -1)) {
-            if (!entry.matches("[A-Za-z0-9.-]{1,253}:\\d{1,5}:\\d{1,5}")) {
-                throw p.invalid("rsList", "has '" + entry + "', not ip:rpcPort:mysqlPort");
+            if (!entry.matches("[A-Za-z0-9.-]{1,253}(:\\d{1,5}){" + ports + "}")) {
+                throw p.invalid("rsList", "has '" + entry + "', not " + form);
             }
         }
         return value;

@@ -55,13 +55,7 @@ public class StartObproxyStep implements Step {
 
     /** {@code ip:sqlPort} entries joined with {@code ;}, as OBProxy's {@code -r} takes them. */
     static String rsList(StepParameters p) throws StepFailure {
-        String value = p.require("rsList");
-        for (String entry : value.split(";", -1)) {
-            if (!entry.matches("[A-Za-z0-9.-]{1,253}:\\d{1,5}")) {
-                throw p.invalid("rsList", "has '" + entry + "', not ip:sqlPort");
-            }
-        }
-        return value;
+        return CreateMetaDbStep.rsList(p, 1, "ip:sqlPort");
     }
 
     /** The SHA1 hex OBProxy's {@code observer_sys_password} takes (the document's example: 123456 → 7c4a8d09…). */
