@@ -22,36 +22,12 @@ public final class Obproxy {
     private Obproxy() {
     }
 
+    private static final DaemonCommandLine.Front FRONT = new DaemonCommandLine.Front("obproxy", "LAB_OBPROXY_VERSION",
+            "obproxy-ce package installs it (/home/admin/obproxy-<version>/bin/obproxy)", ObproxyCommand.OPTIONS, ObproxyCommand::echo,
+            v -> "obproxy (OceanBase " + v + ")\nREVISION: lab stand-in\n", Obproxy::help);
+
     public static int run(ToolCall c, MetaDbRegistry registry) throws IOException {
-        String version = c.env().get("LAB_OBPROXY_VERSION");
-        String program = DaemonCommandLine.program(c, "obproxy");
-        if (version == null) {
-            return c.fail(127, program + ": run it as the obproxy-ce package installs it (/home/admin/obproxy-<version>/bin/obproxy)");
-        }
-        c.err(DaemonCommandLine.commandLine(program, c.args()) + "\n");
-        try {
-            List<Getopt.Given> given = Getopt.parse(program, ObproxyCommand.OPTIONS, c.args());
-            for (Getopt.Given g : given) {
-                c.err(ObproxyCommand.echo(g) + "\n");
-                switch (g.option().letter()) {
-                    case 'h' -> {
-                        return c.fail(1, help());
-                    }
-                    case 'V' -> {
-                        c.err("obproxy (OceanBase " + version + ")\nREVISION: lab stand-in\n");
-                        return 0;
-                    }
-                    case 'N' -> throw new StartRefused("[ERROR] -N: the lab runs obproxy as a daemon only");
-                    default -> {
-                    }
-                }
-            }
-            return start(c, registry, program, given);
-        } catch (Getopt.Invalid e) {
-            return c.fail(1, e.getMessage() + "\n" + help());
-        } catch (StartRefused e) {
-            return c.fail(1, e.getMessage());
-        }
+        return DaemonCommandLine.run(c, FRONT, (program, version, given) -> start(c, registry, program, given));
     }
 
     private static int start(ToolCall c, MetaDbRegistry registry, String program, List<Getopt.Given> given)

@@ -15,16 +15,16 @@ import java.util.HexFormat;
  * proxyro (the cluster bootstrapped, proxyro created with a password whose SHA1 hex is {@code observer_sys_password})
  * every login fails as obproxy reports it, {@code ERROR 4669 (HY000): cluster not exist}; the log says why.
  */
-final class ObproxyServer implements HostDaemons.Service {
+final class ObproxyServer extends ListeningService {
     private final HostRuntime host;
     private final ObproxyCommand command;
     private final HostDaemons.Launch launch;
     private final MetaDbRegistry registry;
     private final SqlEngine engine;
     private final InternalOps ops;
-    private Listeners listeners;
 
     ObproxyServer(HostRuntime host, ObproxyCommand command, HostDaemons.Launch launch, MetaDbRegistry registry) {
+        super("lab-obproxy-" + host.name() + "-" + command.listenPort());
         this.host = host;
         this.command = command;
         this.launch = launch;
@@ -34,26 +34,8 @@ final class ObproxyServer implements HostDaemons.Service {
     }
 
     @Override
-    public synchronized void start() throws IOException {
-        if (listeners != null) {
-            return;
-        }
-        Listeners l = new Listeners("lab-obproxy-" + host.name() + "-" + command.listenPort());
-        try {
-            l.listen(host.address(), command.listenPort(), SqlProtocol.handler(this::login, engine, ops));
-        } catch (IOException e) {
-            l.close();
-            throw e;
-        }
-        listeners = l;
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (listeners != null) {
-            listeners.close();
-            listeners = null;
-        }
+    void listen(Listeners l) throws IOException {
+        l.listen(host.address(), command.listenPort(), SqlProtocol.handler(this::login, engine, ops));
     }
 
     private SqlEngine.Session login(SqlProtocol.Credentials credentials, String client) throws SqlFailure {

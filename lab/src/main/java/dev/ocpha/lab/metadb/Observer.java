@@ -22,36 +22,12 @@ public final class Observer {
     private Observer() {
     }
 
+    private static final DaemonCommandLine.Front FRONT = new DaemonCommandLine.Front("observer", "LAB_OB_VERSION",
+            "oceanbase-ce package installs it (/home/admin/oceanbase/bin/observer)", ObserverCommand.OPTIONS, ObserverCommand::echo,
+            v -> "observer (OceanBase_CE " + v + ".0)\n\nREVISION: lab stand-in\n", Observer::help);
+
     public static int run(ToolCall c, MetaDbRegistry registry) throws IOException {
-        String version = c.env().get("LAB_OB_VERSION");
-        String program = DaemonCommandLine.program(c, "observer");
-        if (version == null) {
-            return c.fail(127, program + ": run it as the oceanbase-ce package installs it (/home/admin/oceanbase/bin/observer)");
-        }
-        c.err(DaemonCommandLine.commandLine(program, c.args()) + "\n");
-        try {
-            List<Getopt.Given> given = Getopt.parse(program, ObserverCommand.OPTIONS, c.args());
-            for (Getopt.Given g : given) {
-                c.err(ObserverCommand.echo(g) + "\n");
-                switch (g.option().letter()) {
-                    case 'h' -> {
-                        return c.fail(1, help());
-                    }
-                    case 'V' -> {
-                        c.err("observer (OceanBase_CE " + version + ".0)\n\nREVISION: lab stand-in\n");
-                        return 0;
-                    }
-                    case 'N' -> throw new StartRefused("[ERROR] -N: the lab runs observer as a daemon only");
-                    default -> {
-                    }
-                }
-            }
-            return start(c, registry, program, version, given);
-        } catch (Getopt.Invalid e) {
-            return c.fail(1, e.getMessage() + "\n" + help());
-        } catch (StartRefused e) {
-            return c.fail(1, e.getMessage());
-        }
+        return DaemonCommandLine.run(c, FRONT, (program, version, given) -> start(c, registry, program, version, given));
     }
 
     private static int start(ToolCall c, MetaDbRegistry registry, String program, String version, List<Getopt.Given> given)
