@@ -154,7 +154,7 @@ class SshjRemoteExecutorTest {
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             assertEquals(Kind.TIMEOUT, e.kind());
             assertTrue(e.retryable());
-            assertTrue(elapsedMs < 5_000, "gave up after " + elapsedMs + " ms");
+            assertTrue(elapsedMs < 20_000, "waited for the command (" + elapsedMs + " ms) instead of giving up");
             long pid = Long.parseLong(Files.readString(host.root().resolve("root/sleeper.pid")).trim());
             for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
                 Thread.sleep(100);
