@@ -1,7 +1,6 @@
 package dev.ocpha.lab.ocp;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.ocpha.lab.standins.ConsoleForm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +23,7 @@ final class ConsoleAzParameters {
 
     /** HTTP status and a JSON body ({@code {"saved": true}} or {@code {"error": "<what the console shows>"}}). */
     static Object[] save(OcpServer server, byte[] body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        Map<String, String> form = ConsoleForm.parse(body);
         if (form.getOrDefault("az", "").isBlank()) {
             return answer(400, "请选择可用区 (the form needs the AZ)");
         }

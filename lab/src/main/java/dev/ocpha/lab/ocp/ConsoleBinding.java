@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ocpha.lab.metadb.MetaDbClient;
 import dev.ocpha.lab.metadb.SqlFailure;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import dev.ocpha.lab.standins.ConsoleForm;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +26,7 @@ final class ConsoleBinding {
 
     /** HTTP status and a JSON body ({@code {"bound": true}} or {@code {"error": "<what the console shows>"}}). */
     static Object[] bind(OcpServer server, String localAddress, MetaDbClient own, byte[] body) {
-        Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+        Map<String, String> form = ConsoleForm.parse(body);
         for (String field : FIELDS) {
             if (form.getOrDefault(field, "").isBlank()) {
                 return answer(400, "请输入 " + field + " (the form needs the primary MetaDB's " + field + ")");
@@ -67,17 +65,5 @@ final class ConsoleBinding {
 
     private static Object[] answer(int status, String error) {
         return new Object[] {status, OcpServer.JSON.createObjectNode().put("error", error).toString()};
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +92,11 @@ public final class ControlServer implements AutoCloseable {
     /** The tools whose clients go into {@code /opt/lab/libexec}. */
     public synchronized List<String> packagedToolNames() {
         return List.copyOf(packaged);
+    }
+
+    /** The registered host with this address, if any. */
+    public Optional<HostRuntime> hostAt(String address) {
+        return hosts.values().stream().filter(h -> h.address().equals(address)).findFirst();
     }
 
     /** Registers a host; the returned token, baked into its clients, tells the server which host calls. */

@@ -22,6 +22,7 @@ public final class LabServices implements AutoCloseable {
     private final Path stateDir;
     private final Duration ocpStartDelay;
     private final MetaDbRegistry metaDbs;
+    private final OatConsole oat;
 
     public LabServices(Path stateDir, Duration ocpStartDelay) {
         this.stateDir = stateDir;
@@ -34,6 +35,12 @@ public final class LabServices implements AutoCloseable {
         control.packagedTool("obproxy", c -> Obproxy.run(c, metaDbs));
         control.containerTool("ocp-bootstrap", OcpBootstrap::run);
         control.containerTool("pgrep", LabServices::pgrep);
+        oat = new OatConsole(control);
+    }
+
+    /** The operator's OAT, with every host of the fleet among its servers. */
+    public OatConsole oat() {
+        return oat;
     }
 
     public ControlServer control() {
@@ -88,6 +95,7 @@ public final class LabServices implements AutoCloseable {
 
     @Override
     public void close() {
+        oat.close();
         control.close();
     }
 }
