@@ -6,11 +6,9 @@ import dev.ocpha.infra.EmbeddedPostgres;
 import dev.ocpha.lab.LabFleet;
 import dev.ocpha.lab.LabMedia;
 import dev.ocpha.lab.LabServiceSettings;
-import dev.ocpha.lab.LabTopologies;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,10 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -70,7 +67,7 @@ public final class Demo {
         Files.writeString(topology, "# OCP's cross-city example on the lab fleet, as submitted by the demo\n"
                 + LabTopology.crossCity("cross-city-demo", stack.fleet.hosts()).toYaml());
         String deployment = submit(stack.services.planner(), token, Files.readString(topology), topology);
-        boolean succeeded = follow(stack.services.planner(), token, deployment, new Operator(settings));
+        boolean succeeded = follow(stack.services.planner(), token, deployment, new Operator(settings, stack.fleet.services().oat().url()));
         if (succeeded) {
             printClusters(stack.services.registry(), token);
             printAzs(stack.services.registry(), deployment, token);
@@ -141,61 +138,33 @@ public final class Demo {
         return false;
     }
 
-    /** Plays the operator of an operator action: the lab console's form with the action's fields, then "done". */
+    /** Plays the operator of an operator action in the lab's consoles ({@link LabOperator}), then reports it done. */
     private static final class Operator {
         private final Properties secrets = new Properties();
+        private final LabOperator lab;
 
-        Operator(Path settings) throws IOException {
+        Operator(Path settings, String oatUrl) throws IOException {
             try (Reader reader = Files.newBufferedReader(settings, StandardCharsets.ISO_8859_1)) {
                 secrets.load(reader);
             }
+            lab = new LabOperator(ref -> secrets.getProperty("ocpha.secrets.\"" + ref + "\""), oatUrl);
         }
 
         void act(ServiceProcess planner, String token, String id, JsonNode action)
                 throws IOException, InterruptedException {
             say("operator action %s: %s", action.get("actionId").asText(), action.get("title").asText());
             action.get("instructions").asText().lines().forEach(line -> say("    %s", line));
-            JsonNode fields = action.get("fields");
-            boolean az = fields.has("az");
-            StringBuilder form = new StringBuilder();
-            if (az) {
-                fields.fieldNames().forEachRemaining(field -> {
-                    if (field.equals("az") || field.startsWith("ocp.")) {
-                        append(form, field, fields.get(field).asText());
-                    }
-                });
-            } else {
-                String password = fields.get("password").asText();
-                String ref = password.substring(password.indexOf("secretRef ") + "secretRef ".length(),
-                        password.lastIndexOf(')'));
-                for (String field : List.of("host", "port", "user", "password", "database")) {
-                    append(form, field, field.equals("password") ? secret(ref) : fields.get(field).asText());
-                }
-            }
-            String basic = Base64.getEncoder().encodeToString(("admin:" + secret(
-                    LabTopologies.SECRET_REFS.get("ocpAdmin"))).getBytes(StandardCharsets.UTF_8));
-            String path = az ? "/lab/console/multi-az/parameters" : "/lab/console/multi-cluster/bind";
-            HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(URI.create(fields.get("url").asText()
-                            + path)).header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            say("  (the demo plays the operator) lab console %s -> %d %s", az ? "多可用区参数列表 修改" : "绑定到主 OCP",
-                    answered.statusCode(), answered.body());
+            Map<String, String> fields = new LinkedHashMap<>();
+            action.get("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
+            String kind = action.get("kind").asText();
+            LabOperator.Answer answered = lab.act(kind, fields);
+            say("  (the demo plays the operator) %s -> %d %s", LabOperator.note(kind), answered.status(), answered.body());
             HttpResponse<String> done = HTTP.send(authorized(planner.url() + "/deployments/" + id + "/actions/"
                             + action.get("actionId").asText() + "/complete", token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"note\": \"done in the lab console by the demo\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             say("  POST /deployments/%s/actions/%s/complete -> %d", id, action.get("actionId").asText(), done.statusCode());
-        }
-
-        private static void append(StringBuilder form, String field, String value) {
-            form.append(form.isEmpty() ? "" : "&").append(field).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
-
-        private String secret(String ref) {
-            return secrets.getProperty("ocpha.secrets.\"" + ref + "\"");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ocpha.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import dev.ocpha.devstack.LabOperator;
 import dev.ocpha.devstack.LocalStack;
 import dev.ocpha.devstack.ServiceProcess;
 import dev.ocpha.infra.SharedInfrastructure;
@@ -49,6 +50,7 @@ final class E2eSystem {
     final String token;
     private final Properties settings = new Properties();
     private final RemoteExecutor ssh;
+    private final LabOperator operator;
     private int nextHost;
 
     private E2eSystem(Path work) throws IOException {
@@ -67,6 +69,7 @@ final class E2eSystem {
                 LocalStack.Ports.free(), work.resolve("logs"));
         ssh = new SshjRemoteExecutor(new MapCredentialStore(Map.of(LabTopologies.CREDENTIAL, fleet.clientPrivateKey())),
                 fleet.knownHosts(), Duration.ofSeconds(10));
+        operator = new LabOperator(this::secret, fleet.services().oat().url());
     }
 
     static synchronized E2eSystem get() {
@@ -179,39 +182,46 @@ final class E2eSystem {
     }
 
     /**
-     * Plays the operator once: for each waiting action, binds the standby in its console with the action's fields (the
-     * password resolved from the secret reference the action names) or sets an AZ's parameters in the node's console,
-     * and completes the action. Returns how many.
+     * Plays the operator once: for each waiting action, does what it asks in the lab's consoles ({@link LabOperator}:
+     * OAT's install form, the standby's binding, an AZ's parameters) and completes it. Returns how many.
      */
     int operate(String id) {
+        return operate(id, kind -> true);
+    }
+
+    private int operate(String id, java.util.function.Predicate<String> kinds) {
         List<Map<String, Object>> waiting = actions(id).stream()
-                .filter(a -> "AWAITING_OPERATOR".equals(a.get("status"))).toList();
+                .filter(a -> "AWAITING_OPERATOR".equals(a.get("status")) && kinds.test((String) a.get("kind"))).toList();
         for (Map<String, Object> action : waiting) {
             @SuppressWarnings("unchecked")
             Map<String, String> fields = (Map<String, String>) action.get("fields");
-            boolean az = fields.containsKey("az");
-            int status = az ? azParametersInConsole(fields) : bindInConsole(fields, fields.get("database"));
-            if (status != 200) {
-                throw new AssertionError("the console refused action " + action.get("actionId") + " (HTTP " + status + ")");
+            String kind = (String) action.get("kind");
+            LabOperator.Answer answer = call(() -> operator.act(kind, fields));
+            if (answer.status() != 200) {
+                throw new AssertionError("the console refused action " + action.get("actionId") + ": HTTP "
+                        + answer.status() + " " + answer.body());
             }
-            completeAction(id, (String) action.get("actionId"), az ? "set the AZ's parameters in the console"
-                    : "bound in the standby's console");
+            completeAction(id, (String) action.get("actionId"), LabOperator.note(kind));
         }
         return waiting.size();
     }
 
-    /** Waits until the deployment asks for an operator action and returns it. */
-    Map<String, Object> awaitAction(String id) {
+    /**
+     * Waits until the deployment asks for an operator action of step kind {@code kind} and returns it, playing the
+     * operator for the others on the way (OAT's installations of OCP).
+     */
+    Map<String, Object> awaitAction(String id, String kind) {
         long deadline = System.nanoTime() + DEPLOYMENT_TIMEOUT.toNanos();
         while (true) {
             List<Map<String, Object>> waiting = actions(id).stream()
-                    .filter(a -> "AWAITING_OPERATOR".equals(a.get("status"))).toList();
+                    .filter(a -> "AWAITING_OPERATOR".equals(a.get("status")) && kind.equals(a.get("kind"))).toList();
             if (!waiting.isEmpty()) {
                 return waiting.get(0);
             }
+            operate(id, other -> !other.equals(kind));
             JsonPath deployment = planner().get("/deployments/" + id).then().statusCode(200).extract().jsonPath();
             if (System.nanoTime() > deadline || SETTLED.contains(deployment.getString("status"))) {
-                throw new AssertionError("deployment " + id + " asked for no operator action; it is "
+                throw new AssertionError("deployment " + id + " asked for no " + kind + " action; it is "
                         + deployment.getString("status") + ": " + deployment.getString("failureReason"));
             }
             sleep(Duration.ofMillis(200));
@@ -225,22 +235,22 @@ final class E2eSystem {
 
     /** The standby console's "绑定到主 OCP" (the lab's path for it) with the action's fields; the HTTP status. */
     int bindInConsole(Map<String, String> fields, String database) {
-        String password = fields.get("password");
-        String ref = password.substring(password.indexOf("secretRef ") + "secretRef ".length(), password.lastIndexOf(')'));
-        return given().auth().preemptive().basic("admin", adminPassword())
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("host", fields.get("host")).formParam("port", fields.get("port"))
-                .formParam("user", fields.get("user")).formParam("password", secret(ref))
-                .formParam("database", database)
-                .post(fields.get("url") + "/lab/console/multi-cluster/bind").then().extract().statusCode();
+        return call(() -> operator.bind(fields, database)).status();
     }
 
-    /** The console's per-AZ parameter list (the lab's path for it) with the action's fields; the HTTP status. */
-    int azParametersInConsole(Map<String, String> fields) {
-        var form = given().auth().preemptive().basic("admin", adminPassword())
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("az", fields.get("az"));
-        fields.keySet().stream().filter(key -> key.startsWith("ocp.")).forEach(key -> form.formParam(key, fields.get(key)));
-        return form.post(fields.get("url") + "/lab/console/multi-az/parameters").then().extract().statusCode();
+    private interface Console {
+        LabOperator.Answer submit() throws IOException, InterruptedException;
+    }
+
+    private static LabOperator.Answer call(Console console) {
+        try {
+            return console.submit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     void completeAction(String id, String actionId, String note) {

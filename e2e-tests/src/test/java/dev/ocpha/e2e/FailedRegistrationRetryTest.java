@@ -3,6 +3,7 @@ package dev.ocpha.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.devstack.LabTopology;
 import dev.ocpha.lab.LabHost;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +32,7 @@ class FailedRegistrationRetryTest {
         standby.forEach(host -> topology.host(host, "s", "region-2", "idc-2"));
         String id = system.submit(topology.toYaml());
 
-        Map<String, Object> action = system.awaitAction(id);
+        Map<String, Object> action = system.awaitAction(id, StepKinds.REGISTER_STANDBY);
         @SuppressWarnings("unchecked")
         Map<String, String> fields = (Map<String, String>) action.get("fields");
         assertEquals(400, system.bindInConsole(fields, "meta_01"), "the console refuses a database that does not log in");

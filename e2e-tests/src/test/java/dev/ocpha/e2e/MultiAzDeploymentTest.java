@@ -10,6 +10,7 @@ import dev.ocpha.devstack.LabTopology;
 import dev.ocpha.lab.LabHost;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +63,24 @@ class MultiAzDeploymentTest {
     }
 
     @Test
-    void everyNodeStartsWithTheClustersSiteUrl_andNoParameterApiIsCalled() {
+    void everyNodeIsInstalledThroughOatsForm_withItsAzAndTheClustersSiteUrl_andNoParameterApiIsCalled() {
         String cluster = "http://" + hosts.get(0).address() + ":8080";
-        for (LabHost node : hosts) {
-            assertEquals(1, Journals.count(node, "ocp.site.url:" + cluster + "\n"), node.name());
+        List<Map<String, Object>> installs = system.actions(id).stream()
+                .filter(a -> "INSTALL_OCP".equals(a.get("kind")) && "SUCCEEDED".equals(a.get("status"))).toList();
+        assertEquals(hosts.size(), installs.size(), installs.toString());
+        for (int i = 0; i < hosts.size(); i++) {
+            LabHost node = hosts.get(i);
+            LabHost entry = hosts.get(i - i % 2);
+            @SuppressWarnings("unchecked")
+            Map<String, String> fields = (Map<String, String>) installs.stream()
+                    .filter(a -> node.name().equals(a.get("host"))).findFirst().orElseThrow().get("fields");
+            assertEquals("az" + (i / 2 + 1), fields.get("az"), node.name());
+            assertEquals(entry.address() + ":8080", fields.get("azOcpProxy"), node.name());
+            assertEquals(entry.address() + ":2883", fields.get("azMetaDbProxy"), node.name());
+            assertEquals(cluster, fields.get("siteUrl"), node.name());
+            assertEquals(1, Journals.count(node, "oat install-ocp"), node.name());
+            String properties = node.runtime().docker().container("ocp").orElseThrow().env.get("OCP_CONFIG_PROPERTIES");
+            assertTrue(properties.contains("ocp.site.url:" + cluster), node.name() + ": " + properties);
             assertEquals(0, Journals.count(node, "/api/v2/config"), node.name());
         }
         assertTrue(system.report(id).getBoolean("verification.passed"));

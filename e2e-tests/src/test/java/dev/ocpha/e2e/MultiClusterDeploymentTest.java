@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.devstack.LabTopology;
 import dev.ocpha.lab.LabHost;
 import dev.ocpha.ssh.ExecResult;
@@ -50,7 +51,7 @@ class MultiClusterDeploymentTest {
         standbyA.forEach(host -> topology.host(host, "sh", "shanghai", "sh-idc"));
         standbyB.forEach(host -> topology.host(host, "sz", "shenzhen", "sz-idc"));
         id = system.submit(topology.toYaml());
-        firstAction = system.awaitAction(id);
+        firstAction = system.awaitAction(id, StepKinds.REGISTER_STANDBY);
         // nobody acts for a while: the deployment keeps waiting
         E2eSystem.sleep(Duration.ofSeconds(3));
         whileWaiting = system.planner().get("/deployments/" + id).then().statusCode(200).extract().jsonPath();
@@ -69,7 +70,10 @@ class MultiClusterDeploymentTest {
         assertTrue(String.valueOf(firstAction.get("instructions")).contains("绑定到主 OCP"));
         assertTrue(String.valueOf(firstAction.get("source")).startsWith("oceanbase/ocp-doc@V4.2.2:"));
         JsonPath done = system.planner().get("/deployments/" + id).then().extract().jsonPath();
-        assertEquals(List.of("SUCCEEDED", "SUCCEEDED"), done.getList("operatorActions.status"));
+        assertEquals(List.of("SUCCEEDED", "SUCCEEDED"),
+                done.getList("operatorActions.findAll { it.kind == 'REGISTER_STANDBY' }.status"));
+        // each of the nine OCP nodes was installed through OAT's form, an action of its own
+        assertEquals(9, done.getList("operatorActions.findAll { it.kind == 'INSTALL_OCP' && it.status == 'SUCCEEDED' }").size());
         assertTrue(system.report(id).getList("audit.action").contains("complete-action"));
     }
 
@@ -123,7 +127,7 @@ class MultiClusterDeploymentTest {
             // multi-cluster mode is the cluster's (kept in its MetaDB): each node's step sets it in the documented
             // interactive session and restarts its own instance, once
             for (LabHost host : standby) {
-                Journals.assertInOrder(host, List.of("docker run -d --name ocp", "ocp-bootstrap -i", "docker restart ocp"));
+                Journals.assertInOrder(host, List.of("oat install-ocp", "ocp-bootstrap -i", "docker restart ocp"));
                 assertEquals(1, Journals.calls(host, "ocp-bootstrap", "-i"), host.name());
                 assertEquals(1, Journals.count(host, "docker restart ocp"), host.name());
             }

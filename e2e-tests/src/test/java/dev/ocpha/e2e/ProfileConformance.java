@@ -86,9 +86,13 @@ final class ProfileConformance {
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
-    /** The lab's console paths are the operator's hands (the tests play the operator there), not the deployer's calls. */
+    /**
+     * The lab's console paths, and what the operator's OAT did on a host, are the operator's hands (the tests play the
+     * operator there), not the deployer's calls.
+     */
     private static boolean operatorInTheConsole(JournalEntry entry) {
-        return entry.tool().equals("ocp-http") && entry.argv().size() > 1 && entry.argv().get(1).startsWith("/lab/console/");
+        return entry.tool().equals("oat")
+                || entry.tool().equals("ocp-http") && entry.argv().size() > 1 && entry.argv().get(1).startsWith("/lab/console/");
     }
 
     private static String withoutQuery(String request) {

@@ -57,7 +57,7 @@ class StepExecutionTest {
 
     private static final Duration OUTCOME = Duration.ofSeconds(60);
     /** Every step kind exists in the enterprise profile. */
-    private static final String PROFILE = "enterprise-4.2";
+    private static final String PROFILE = "site-enterprise-4.2";
 
     @Inject
     ObjectMapper mapper;

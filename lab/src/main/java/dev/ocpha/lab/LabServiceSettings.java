@@ -31,9 +31,6 @@ public final class LabServiceSettings {
         s.append("ocpha.ssh.known-hosts=").append(fleet.knownHosts()).append('\n');
         s.append("ocpha.ssh.credentials.").append(LabTopologies.CREDENTIAL).append('=').append(fleet.clientPrivateKey()).append('\n');
         s.append("ocpha.executor.media-dir=").append(media).append('\n');
-        // The lab's OCP images honour the community image's documented contract, which the enterprise profile's
-        // install-ocp assumes without a published source: this fleet's operator opts in (docs/installers.md).
-        s.append("ocpha.installer.allow-unverified=true\n");
         for (String ref : new java.util.TreeSet<>(LabTopologies.SECRET_REFS.values())) {
             String key = "ocpha.secrets.\"" + ref + "\"";
             s.append(key).append('=').append(old.getProperty(key, password())).append('\n');

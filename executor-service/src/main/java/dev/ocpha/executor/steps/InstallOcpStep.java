@@ -3,9 +3,12 @@ package dev.ocpha.executor.steps;
 import static dev.ocpha.executor.steps.Shell.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocpha.contracts.StepKinds;
+import dev.ocpha.contracts.events.OperatorActionRequired;
 import dev.ocpha.contracts.installer.ActionType;
+import dev.ocpha.contracts.installer.ProfileAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The OCP container of a node as oceanbase/ocp-doc@V4.2.2
+ * OCP on a node, as the step's installer profile says (action {@code install-ocp}). A command template (the community
+ * edition) runs the OCP container as oceanbase/ocp-doc@V4.2.2
  * {@code zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md} runs it: the
  * {@code OCP_METADB_*}/{@code OCP_MONITORDB_*} environment, CPU and memory limits, host network, and the system
  * parameters in {@code OCP_CONFIG_PROPERTIES}, which OCP reads at its first start only. OCP documents no other way
@@ -24,9 +28,19 @@ import java.util.TreeSet;
  * {@code zh-CN/1600.system-management-features/300.manage-system-parameter/200.modify-system-parameters.md}), so an
  * existing container whose properties differ from the planned ones is a conflict for a person, not something to
  * overwrite. The three passwords reach docker through its environment, read from standard input.
+ * <p>
+ * An operator action (the enterprise edition, which OCP documents installing through OAT's "安装 OCP" form only,
+ * oceanbase/ocp-doc@V4.2.2 {@code zh-CN/300.deployment-guide/100.deploying-enterprise-ocp/300.deployment/
+ * 200.deploying-ocp/200.deploying-a-high-availability-of-ocp/300.install-ocp-high-availability.md}) asks for the
+ * form with the plan's values, then checks with the documented probes that OCP answers on the node: {@code okay}
+ * from {@code /api/status} and the planned version in {@code /api/v2/info}. They show the result, so a node that
+ * OAT installed along with another (one form takes several servers) succeeds without asking again.
  */
 @ApplicationScoped
-public class InstallOcpStep implements Step {
+public class InstallOcpStep implements OperatorActionStep {
+
+    static final String STATUS_PROBE = "OCP on the node answers GET /api/status with okay";
+    static final String VERSION_PROBE = "OCP's GET /api/v2/info shows the planned buildVersion";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROPERTIES = "OCP_CONFIG_PROPERTIES";
@@ -62,6 +76,16 @@ public class InstallOcpStep implements Step {
         p.dbUser("metaDbUser");
         p.dbUser("monitorDbUser");
         configProperties(p);
+        if (p.has("az")) {
+            p.name("az");
+            p.host("azOcpProxy");
+            p.host("azMetaDbProxy");
+        }
+    }
+
+    @Override
+    public boolean probesShowTheResult() {
+        return true;
     }
 
     /** OCP refuses a MetaDB on the loopback name or address (550.docker-deploy-ocp.md): another node could not reach it. */
@@ -88,6 +112,9 @@ public class InstallOcpStep implements Step {
 
     @Override
     public String run(StepContext context) throws StepFailure {
+        if (context.action("install-ocp").type() == ActionType.OPERATOR) {
+            return OperatorActionStep.super.run(context);
+        }
         StepParameters p = context.parameters();
         MediaLibrary.Medium medium = context.medium(p.name("media"));
         String container = p.name("container");
@@ -128,6 +155,97 @@ public class InstallOcpStep implements Step {
                 + Containers.ensureRunning(container, medium.image(), run);
         return context.run("running OCP container " + container, script, Shell.lines(context.secret("metaPasswordRef"),
                 context.secret("monitorPasswordRef"), context.secret("adminPasswordRef"))).strip();
+    }
+
+    /** OAT's "安装 OCP" form for this node, with the plan's values; passwords named by their secret references. */
+    @Override
+    public OperatorRequest request(StepContext context) throws StepFailure {
+        StepParameters p = context.parameters();
+        String image = context.medium(p.name("media")).image();
+        if (image == null) {
+            throw p.invalid("media", "is '" + p.name("media") + "', which holds no image for OAT to install OCP from");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("image", image);
+        form.put("productName", context.request().cluster());
+        form.put("server", context.hostAddress());
+        form.put("cpu", String.valueOf(p.integer("cpu", 1, 1024)));
+        form.put("memoryGb", String.valueOf(p.integer("memoryGb", 1, 4096)));
+        form.put("httpPort", String.valueOf(p.port("httpPort")));
+        form.put("metaDbHost", metaDbHost(p));
+        form.put("metaDbPort", String.valueOf(p.port("metaDbPort")));
+        form.put("metaDbUser", p.dbUser("metaDbUser"));
+        form.put("metaPassword", "the meta tenant's password (secretRef " + p.require("metaPasswordRef") + ")");
+        form.put("metaDbDatabase", p.name("metaDbDatabase"));
+        form.put("monitorDbUser", p.dbUser("monitorDbUser"));
+        form.put("monitorPassword", "the monitor tenant's password (secretRef " + p.require("monitorPasswordRef") + ")");
+        form.put("monitorDbDatabase", p.name("monitorDbDatabase"));
+        form.put("adminPassword", "the OCP admin's password (secretRef " + p.require("adminPasswordRef") + ")");
+        form.put("siteUrl", siteUrl(p));
+        String multiAz = "off";
+        if (p.has("az")) {
+            form.put("az", p.name("az"));
+            form.put("azOcpProxy", p.host("azOcpProxy"));
+            form.put("azMetaDbProxy", p.host("azMetaDbProxy"));
+            multiAz = "on; for server " + context.hostAddress() + ": 可用区名称 (AZ name) " + form.get("az")
+                    + ", OCP 代理 (OCP proxy) " + form.get("azOcpProxy") + ", MetaDB 代理 (MetaDB proxy) "
+                    + form.get("azMetaDbProxy");
+        }
+        Map<String, String> values = new LinkedHashMap<>(form);
+        values.put("ocpVersion", p.require("ocpVersion"));
+        values.put("cluster", context.request().cluster());
+        values.put("multiAz", multiAz);
+        values.put("deploymentId", context.request().deploymentId());
+        values.put("actionId", OperatorActionRequired.actionId(context.request().stepId(), context.request().attempt()));
+        ProfileAction action = context.action("install-ocp");
+        String instructions;
+        try {
+            instructions = action.render(values);
+        } catch (IllegalArgumentException e) {
+            throw StepFailure.permanent(e.getMessage());
+        }
+        return new OperatorRequest(action.operator().title() + ": " + context.hostAddress() + " of "
+                + context.request().cluster(), instructions, Map.copyOf(form), action.source());
+    }
+
+    /** OCP answers {@code okay} on the node, then shows the planned version ({@code ocpVersion}, e.g. 4.2 or 4.2.2). */
+    @Override
+    public List<OperatorActions.ProbeResult> probe(StepContext context) throws StepFailure {
+        StepParameters p = context.parameters();
+        String version = p.require("ocpVersion");
+        OcpApi ocp = new OcpApi(context, "http://" + context.hostAddress() + ":" + p.port("httpPort"),
+                context.secret("adminPasswordRef"));
+        OcpApi.Status status = ocp.get(path(context, "probe-ocp-status"));
+        if (status.code() != 200 || !status.body().equals("okay")) {
+            return List.of(new OperatorActions.ProbeResult(STATUS_PROBE, false, status.toString()));
+        }
+        OcpApi.Status info = ocp.get(path(context, "probe-ocp-info"));
+        String running = buildVersion(info.body());
+        boolean planned = info.code() == 200 && running != null
+                && (running.equals(version) || running.startsWith(version + "."));
+        return List.of(new OperatorActions.ProbeResult(STATUS_PROBE, true, ""),
+                new OperatorActions.ProbeResult(VERSION_PROBE, planned, planned ? ""
+                        : (running == null ? info.toString() : "buildVersion " + running) + ", planned " + version));
+    }
+
+    /** The path of a profile's {@code GET <path>} probe. */
+    private static String path(StepContext context, String probe) throws StepFailure {
+        String request = context.template(probe, ActionType.HTTP, Map.of());
+        return request.substring(request.indexOf(' ') + 1).strip();
+    }
+
+    /** {@code buildVersion} of an {@code /api/v2/info} answer (at the top level or under {@code data}); null if none. */
+    static String buildVersion(String body) {
+        try {
+            JsonNode info = JSON.readTree(body);
+            JsonNode version = info.path("data").path("buildVersion");
+            if (version.isMissingNode()) {
+                version = info.path("buildVersion");
+            }
+            return version.isTextual() ? version.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /**

@@ -49,16 +49,16 @@ final class OcpApi {
         return context.run("waiting for OCP at " + url + " to be healthy", script, Shell.lines(curlConfig)).strip();
     }
 
-    /** One answer of {@code GET /api/status}: the HTTP status (0: no answer) and the body, or curl's error. */
+    /** One answer of a {@code GET}: the HTTP status (0: no answer) and the body, or curl's error. */
     record Status(int code, String body) {
         @Override
         public String toString() {
-            return code == 0 ? "no answer: " + body : "HTTP " + code + " " + body;
+            return code == 0 ? "no answer: " + abbreviate(body) : "HTTP " + code + " " + abbreviate(body);
         }
     }
 
-    /** Asks OCP's status once: {@code path} is the installer profile's ({@code /api/status}). */
-    Status status(String path) throws StepFailure {
+    /** One {@code GET} of a documented endpoint: {@code path} is the installer profile's (e.g. {@code /api/status}). */
+    Status get(String path) throws StepFailure {
         String script = "IFS= read -r CFG\nprintf '%s\\n' \"$CFG\" | curl -sS -K - --max-time 10 -w '\\n%{http_code}' "
                 + quote(url + path) + " 2>&1\n";
         dev.ocpha.ssh.ExecResult result = context.exec(script, Shell.lines(curlConfig));
@@ -66,9 +66,9 @@ final class OcpApi {
         int newline = response.lastIndexOf('\n');
         String code = newline < 0 ? response : response.substring(newline + 1).strip();
         if (!result.succeeded() || !code.matches("\\d{3}") || code.equals("000")) {
-            return new Status(0, abbreviate(response + " " + result.stderr()));
+            return new Status(0, (response + " " + result.stderr()).strip());
         }
-        return new Status(Integer.parseInt(code), newline < 0 ? "" : abbreviate(response.substring(0, newline)));
+        return new Status(Integer.parseInt(code), newline < 0 ? "" : response.substring(0, newline).strip());
     }
 
     private static String abbreviate(String text) {

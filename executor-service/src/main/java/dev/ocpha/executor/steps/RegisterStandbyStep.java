@@ -120,7 +120,7 @@ public class RegisterStandbyStep implements OperatorActionStep {
         }
         String request = context.template("probe-ocp-status", ActionType.HTTP, Map.of());
         OcpApi.Status status = new OcpApi(context, p.url("standbyUrl"), context.secret("adminPasswordRef"))
-                .status(request.substring(request.indexOf(' ') + 1).strip());
+                .get(request.substring(request.indexOf(' ') + 1).strip());
         boolean okay = status.code() == 200 && status.body().equals("okay");
         return List.of(new OperatorActions.ProbeResult(METADB_PROBE, true, ""),
                 new OperatorActions.ProbeResult(STATUS_PROBE, okay, okay ? "" : status.toString()));

@@ -53,4 +53,12 @@ class InstallOcpStepTest {
                 "old.key is '1', planned not set"), InstallOcpStep.differences(running, wanted));
         assertEquals(List.of(), InstallOcpStep.differences(wanted, wanted));
     }
+
+    @Test
+    void buildVersion_isReadFromOcpsInfoEnvelopeOrItsTopLevel_andIsNullForAnythingElse() {
+        assertEquals("4.2.2", InstallOcpStep.buildVersion("{\"successful\":true,\"data\":{\"buildVersion\":\"4.2.2\"}}"));
+        assertEquals("4.2.1", InstallOcpStep.buildVersion("{\"buildVersion\":\"4.2.1\"}"));
+        assertEquals(null, InstallOcpStep.buildVersion("{\"data\":{}}"));
+        assertEquals(null, InstallOcpStep.buildVersion("<html>502 Bad Gateway</html>"));
+    }
 }

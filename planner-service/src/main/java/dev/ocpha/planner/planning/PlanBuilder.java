@@ -344,6 +344,15 @@ public final class PlanBuilder {
         install.put("monitorPasswordRef", secretRefs.get(SecretKeys.MONITOR_TENANT));
         install.put("adminPasswordRef", secretRefs.get(SecretKeys.OCP_ADMIN));
         install.put("siteUrl", siteUrl(cluster));
+        install.put("ocpVersion", topology.ocp().version());
+        if (az != null) {
+            // OAT's install form asks, per node of a multi-AZ OCP, for its AZ, the AZ's OCP proxy and MetaDB proxy
+            Topology.Az zone = topology.azList().stream()
+                    .filter(a -> a.name().equals(az) && azCluster(a).equals(name)).findFirst().orElseThrow();
+            install.put("az", az);
+            install.put("azOcpProxy", zone.ocpProxyWithPort());
+            install.put("azMetaDbProxy", zone.metaDbProxyWithPort());
+        }
         String installed = add(StepKinds.INSTALL_OCP, node.name(), node, name, phase,
                 "Install OCP " + topology.ocp().version() + " on " + node.name()
                         + (az != null ? " in AZ " + az : ""), installAfter, List.of(), install);
