@@ -1,6 +1,8 @@
 package dev.ocpha.contracts;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The kinds of step a plan (or the registry) can ask for; every executor runs every kind. Parameters are strings;
@@ -117,9 +119,36 @@ public final class StepKinds {
     /** The parameters of CREATE_METADB naming the MetaDB's directories, which REMOVE_METADB empties again. */
     public static final List<String> METADB_DIRECTORIES = List.of("installDir", "dataDir", "logDir");
 
-    public static final List<String> ALL = List.of(PREPARE_HOST, PREPARE_MEDIA, CREATE_METADB, BOOTSTRAP_METADB,
-            START_OBPROXY, INSTALL_OCP, WAIT_OCP_HEALTHY, ENABLE_MULTI_CLUSTER, REGISTER_STANDBY,
-            APPLY_AZ_PARAMETERS, REMOVE_OCP, REMOVE_METADB);
+    /**
+     * What the planner and every executor take from a kind: how long one try may run ({@code timeout}, what the plan
+     * sends and the executor enforces), how long it typically takes on production hardware ({@code estimate}, what
+     * the plan's critical path adds up; OCP's own start takes about 2 minutes, oceanbase/ocp-doc@V4.2.2
+     * zh-CN/300.deployment-guide/200.deploying-community-ocp/550.docker-deploy-ocp.md), and whether it changes its
+     * host ({@code mutating}: a host runs one such step at a time, across all executors).
+     */
+    public record Definition(String kind, Duration timeout, Duration estimate, boolean mutating) {
+    }
+
+    private static final List<Definition> DEFINITIONS = List.of(
+            new Definition(PREPARE_HOST, Duration.ofMinutes(5), Duration.ofSeconds(30), true),
+            new Definition(PREPARE_MEDIA, Duration.ofMinutes(30), Duration.ofMinutes(5), true),
+            new Definition(CREATE_METADB, Duration.ofMinutes(20), Duration.ofMinutes(4), true),
+            new Definition(BOOTSTRAP_METADB, Duration.ofMinutes(30), Duration.ofMinutes(10), true),
+            new Definition(START_OBPROXY, Duration.ofMinutes(5), Duration.ofSeconds(30), true),
+            new Definition(INSTALL_OCP, Duration.ofMinutes(20), Duration.ofMinutes(3), true),
+            new Definition(WAIT_OCP_HEALTHY, Duration.ofMinutes(6), Duration.ofMinutes(2), false),
+            new Definition(ENABLE_MULTI_CLUSTER, Duration.ofMinutes(15), Duration.ofMinutes(3), true),
+            new Definition(REGISTER_STANDBY, Duration.ofMinutes(15), Duration.ofMinutes(2), true),
+            new Definition(APPLY_AZ_PARAMETERS, Duration.ofMinutes(15), Duration.ofMinutes(3), true),
+            new Definition(REMOVE_OCP, Duration.ofMinutes(10), Duration.ofSeconds(30), true),
+            new Definition(REMOVE_METADB, Duration.ofMinutes(15), Duration.ofMinutes(1), true));
+
+    public static final List<String> ALL = DEFINITIONS.stream().map(Definition::kind).toList();
+
+    /** The definition of {@code kind}; empty for a name that is no kind. */
+    public static Optional<Definition> definition(String kind) {
+        return DEFINITIONS.stream().filter(d -> d.kind().equals(kind)).findFirst();
+    }
 
     private StepKinds() {
     }

@@ -1,5 +1,6 @@
 package dev.ocpha.executor.domain;
 
+import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.events.StepRequested;
 import dev.ocpha.executor.config.ExecutorConfig;
 import dev.ocpha.executor.domain.StepOutcomes.Claimed;
@@ -98,7 +99,8 @@ public class StepAttempts {
         StepRequested request = claimed.request();
         RetryPolicy policy = step.retryPolicy();
         int maxTries = request.maxTries() > 0 ? request.maxTries() : policy.defaultMaxTries();
-        Duration timeout = request.timeoutSeconds() > 0 ? Duration.ofSeconds(request.timeoutSeconds()) : step.defaultTimeout();
+        Duration timeout = request.timeoutSeconds() > 0 ? Duration.ofSeconds(request.timeoutSeconds())
+                : StepKinds.definition(step.kind()).orElseThrow().timeout();
         SshTarget target = new SshTarget(request.access().address(), request.access().sshPort(), request.access().user(),
                 request.access().credentialRef());
         Function<String, String> secret = ref -> {

@@ -5,7 +5,6 @@ import dev.ocpha.contracts.events.OperatorActionRequired;
 import dev.ocpha.contracts.installer.ActionType;
 import dev.ocpha.contracts.installer.ProfileAction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,6 @@ public class ApplyAzParametersStep implements OperatorActionStep {
         return "Set one AZ node's access address, ConfigUrl and MonitorDB address (operator action in OCP's console)";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(10);
-    }
 
     @Override
     public boolean probesShowTheResult() {

@@ -6,7 +6,6 @@ import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.installer.ActionType;
 import dev.ocpha.ssh.ExecResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +45,6 @@ public class BootstrapMetaDbStep implements Step {
         return "Bootstrap the MetaDB cluster, set root's password, create proxyro and the ocp_meta and ocp_monitor tenants, users and databases";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(15);
-    }
 
     @Override
     public void validate(StepParameters parameters) throws StepFailure {

@@ -5,7 +5,6 @@ import static dev.ocpha.executor.steps.Shell.quote;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,6 @@ public class CreateMetaDbStep implements Step {
         return "Install the OceanBase packages and start the MetaDB observer of one zone with the documented command line";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(10);
-    }
 
     @Override
     public void validate(StepParameters p) throws StepFailure {

@@ -5,7 +5,6 @@ import static dev.ocpha.executor.steps.Shell.quote;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +39,6 @@ public class EnableMultiClusterStep implements Step {
         return "Enable multi-cluster mode (ocp-bootstrap -i: enableMc LEADER|FOLLOWER) and restart this OCP instance";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(10);
-    }
 
     @Override
     public void validate(StepParameters p) throws StepFailure {

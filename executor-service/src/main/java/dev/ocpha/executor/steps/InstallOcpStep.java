@@ -10,7 +10,6 @@ import dev.ocpha.contracts.events.OperatorActionRequired;
 import dev.ocpha.contracts.installer.ActionType;
 import dev.ocpha.contracts.installer.ProfileAction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +54,6 @@ public class InstallOcpStep implements OperatorActionStep {
         return "Run the OCP container with the MetaDB environment, limits, host network and its first-boot system parameters";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(10);
-    }
 
     @Override
     public void validate(StepParameters p) throws StepFailure {

@@ -4,7 +4,6 @@ import static dev.ocpha.executor.steps.Shell.quote;
 
 import dev.ocpha.contracts.StepKinds;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,10 +25,6 @@ public class PrepareHostStep implements Step {
         return "Add the host: the admin user and group (uid/gid 500) and the OCP directories, owned by admin";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(5);
-    }
 
     @Override
     public void validate(StepParameters parameters) throws StepFailure {

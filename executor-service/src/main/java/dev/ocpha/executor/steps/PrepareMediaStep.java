@@ -5,7 +5,6 @@ import static dev.ocpha.executor.steps.Shell.quote;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,6 @@ public class PrepareMediaStep implements Step {
         return "Ship the media (checksum-verified): docker load the images, unpack the package bundles";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(30);
-    }
 
     @Override
     public void validate(StepParameters parameters) throws StepFailure {

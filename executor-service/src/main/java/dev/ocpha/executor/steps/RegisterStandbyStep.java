@@ -8,7 +8,6 @@ import dev.ocpha.contracts.installer.ActionType;
 import dev.ocpha.contracts.installer.ProfileAction;
 import dev.ocpha.ssh.ExecResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,6 @@ public class RegisterStandbyStep implements OperatorActionStep {
         return "Register the standby OCP cluster to the primary's MetaDB (operator action in the standby's console)";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(10);
-    }
 
     @Override
     public boolean probesShowTheResult() {

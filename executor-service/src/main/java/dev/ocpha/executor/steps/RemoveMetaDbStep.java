@@ -3,7 +3,6 @@ package dev.ocpha.executor.steps;
 import dev.ocpha.contracts.StepKinds;
 import dev.ocpha.contracts.installer.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,6 @@ public class RemoveMetaDbStep implements Step {
         return "Stop OBProxy and observer, erase the OceanBase packages and empty the MetaDB directories";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(10);
-    }
 
     @Override
     public void validate(StepParameters p) throws StepFailure {

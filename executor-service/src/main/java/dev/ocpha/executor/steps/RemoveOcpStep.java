@@ -2,7 +2,6 @@ package dev.ocpha.executor.steps;
 
 import dev.ocpha.contracts.StepKinds;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 
 /** Teardown: removes the OCP container of a node when it exists (OCP's logs, kept inside it, go with it). */
 @ApplicationScoped
@@ -18,10 +17,6 @@ public class RemoveOcpStep implements Step {
         return "Remove the OCP container";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(5);
-    }
 
     @Override
     public void validate(StepParameters p) throws StepFailure {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +36,6 @@ public class StartObproxyStep implements Step {
         return "Start OBProxy with the MetaDB's rs list and proxyro's password, as documented";
     }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(5);
-    }
 
     @Override
     public void validate(StepParameters p) throws StepFailure {

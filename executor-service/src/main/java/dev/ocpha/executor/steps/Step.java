@@ -1,9 +1,8 @@
 package dev.ocpha.executor.steps;
 
-import java.time.Duration;
-
 /**
- * One kind of step: an idempotent remote action that checks before it acts, so that running it again after it
+ * One kind of step ({@link dev.ocpha.contracts.StepKinds}, which defines its timeout and whether it changes the
+ * host): an idempotent remote action that checks before it acts, so that running it again after it
  * succeeded changes nothing and a step whose outcome was lost (or whose executor died) can always run once more.
  */
 public interface Step {
@@ -14,17 +13,9 @@ public interface Step {
     /** What the step does, for people (the catalog, logs). */
     String description();
 
-    /** Whether the step changes the host; a host runs one changing step at a time, across all executors. */
-    default boolean mutating() {
-        return true;
-    }
-
     default RetryPolicy retryPolicy() {
         return RetryPolicy.DEFAULT;
     }
-
-    /** Used when a command carries no timeout of its own. */
-    Duration defaultTimeout();
 
     /** Checks the parameters before anything runs. @throws StepFailure (permanent) naming the parameter */
     void validate(StepParameters parameters) throws StepFailure;

@@ -1,5 +1,6 @@
 package dev.ocpha.executor.steps;
 
+import dev.ocpha.contracts.StepKinds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
@@ -28,6 +29,6 @@ public class StepCatalog {
 
     /** Unknown kinds count as not mutating: they fail at once without touching the host. */
     public boolean mutating(String kind) {
-        return find(kind).map(Step::mutating).orElse(false);
+        return StepKinds.definition(kind).map(StepKinds.Definition::mutating).orElse(false);
     }
 }

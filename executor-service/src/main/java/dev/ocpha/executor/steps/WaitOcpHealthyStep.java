@@ -2,7 +2,6 @@ package dev.ocpha.executor.steps;
 
 import dev.ocpha.contracts.StepKinds;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 
 /**
  * Bounded polling of {@code GET /api/status} until OCP answers {@code okay}
@@ -22,15 +21,7 @@ public class WaitOcpHealthyStep implements Step {
         return "Wait until OCP's /api/status answers okay";
     }
 
-    @Override
-    public boolean mutating() {
-        return false;
-    }
 
-    @Override
-    public Duration defaultTimeout() {
-        return Duration.ofMinutes(10);
-    }
 
     @Override
     public void validate(StepParameters parameters) throws StepFailure {
