@@ -38,7 +38,7 @@ public final class LabBenchmark {
         Path dir = Files.createTempDirectory("lab-benchmark");
         try {
             long t0 = System.nanoTime();
-            try (LabFleet fleet = LabFleet.builder(dir).hosts(hosts).sshPort(0).start()) {
+            try (LabFleet fleet = LabFleet.builder(dir).hosts(hosts).start()) {
                 long started = System.nanoTime() - t0;
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
                 List<Long> connects = Collections.synchronizedList(new ArrayList<>());

@@ -90,7 +90,7 @@ class ExecutorCrashIT {
     void executorKilledWhileRunningAStep_anotherTakesItOverAndTheDeploymentCompletes_everyRound() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
             LabHost host = ExecutorLabResource.fleet().host(round % ExecutorLabResource.fleet().hosts().size());
-            try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD).status("bad");
+            try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD, host).status("bad");
                  TopicProbe events = TopicProbe.subscribe(infra.kafkaBootstrapServers(), Topics.STEP_EVENTS)) {
                 String deploymentId = UUID.randomUUID().toString();
                 StepRequested wait = request(deploymentId, "wait-ocp-healthy@" + host.name(), StepKinds.WAIT_OCP_HEALTHY, host,

@@ -2,6 +2,8 @@ package dev.ocpha.executor;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ocpha.lab.LabHost;
+import dev.ocpha.lab.net.HostNetworks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -31,15 +33,17 @@ public final class OcpFixture implements AutoCloseable {
     private volatile int awaitedConcurrency;
     private volatile long awaitNanos;
 
-    public OcpFixture(String adminPassword) throws IOException {
-        this(adminPassword, 0, "127.0.0.1");
+    /** One OCP on a free port of {@code host}, where the steps' probes (curl on the host) reach it. */
+    public OcpFixture(String adminPassword, LabHost host) throws IOException {
+        this(adminPassword, 0, host.address());
     }
 
     /** One OCP answering on {@code port} of each address (the nodes of an AZ, say); port 0 takes a free one. */
     public OcpFixture(String adminPassword, int port, String... addresses) throws IOException {
         this.adminPassword = adminPassword;
         for (String address : addresses) {
-            HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 50);
+            // in the lab host's own network namespace, as an OCP on that host listens
+            HttpServer server = HostNetworks.inside(address, () -> HttpServer.create(new InetSocketAddress(address, port), 50));
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", this::handle);
             server.start();

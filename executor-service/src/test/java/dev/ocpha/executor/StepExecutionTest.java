@@ -473,7 +473,7 @@ class StepExecutionTest {
 
     @Test
     void unknownSecretReference_failsPermanentlyNamingTheReference() throws Exception {
-        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD)) {
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD, ExecutorLabResource.fleet().host(0))) {
             StepFailed failed = failure(request(StepKinds.WAIT_OCP_HEALTHY, ExecutorLabResource.fleet().host(0),
                     Map.of("url", ocp.url(), "adminPasswordRef", "vault/nope", "waitSeconds", "5", "intervalSeconds", "1"),
                     60, 3));
@@ -515,7 +515,8 @@ class StepExecutionTest {
 
     @Test
     void hungStep_timesOutAndIsReportedRetryable() throws Exception {
-        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD).status("bad")) {
+        try (OcpFixture ocp = new OcpFixture(ExecutorLabResource.ADMIN_PASSWORD, ExecutorLabResource.fleet().host(1))
+                .status("bad")) {
             StepRequested request = request(StepKinds.WAIT_OCP_HEALTHY, ExecutorLabResource.fleet().host(1),
                     Map.of("url", ocp.url(), "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF,
                             "waitSeconds", "600", "intervalSeconds", "1"), 2, 2);
@@ -546,7 +547,8 @@ class StepExecutionTest {
     void secrets_reachTheHostOnlyOnStdinAndAreRedactedEverywhere() throws Exception {
         String secret = ExecutorLabResource.ADMIN_PASSWORD;
         // an OCP whose status page leaks the password: the executor must not pass it on
-        try (OcpFixture ocp = new OcpFixture(secret).status("bad: logged in with " + secret)) {
+        try (OcpFixture ocp = new OcpFixture(secret, ExecutorLabResource.fleet().host(0))
+                .status("bad: logged in with " + secret)) {
             StepRequested request = request(StepKinds.WAIT_OCP_HEALTHY, ExecutorLabResource.fleet().host(0),
                     Map.of("url", ocp.url(), "adminPasswordRef", ExecutorLabResource.ADMIN_PASSWORD_REF,
                             "waitSeconds", "2", "intervalSeconds", "1"), 60, 1);

@@ -2,8 +2,6 @@ package dev.ocpha.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -14,13 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loopback /24 blocks (127.0.K.0/24, K from 10 upward), each held through an OS file lock for a fleet's life, so that
- * fleets of other JVMs on the same machine (parallel test runs, the demo) never get the same addresses.
+ * The lab's own address range: /24 blocks of 198.18.0.0/15 (RFC 2544's range for network tests, never routed),
+ * 198.18.K.0/24 with K from 10 upward, each held through an OS file lock for a fleet's life, so that fleets of other
+ * JVMs on the same machine (parallel test runs, the demo) never get the same addresses. Hosts are .1 to .253; .254 is
+ * the block's address on the fleet's bridge ({@link LabBridge}).
  */
 final class AddressBlocks implements AutoCloseable {
     static final int FIRST_BLOCK = 10;
     static final int LAST_BLOCK = 250;
-    static final int HOSTS_PER_BLOCK = 254;
+    static final int HOSTS_PER_BLOCK = 253;
+    static final String PREFIX = "198.18.";
 
     private final List<Integer> blocks = new ArrayList<>();
     private final List<FileLock> locks = new ArrayList<>();
@@ -34,44 +35,40 @@ final class AddressBlocks implements AutoCloseable {
         return tmp.resolve("ocpha-lab-blocks");
     }
 
-    /**
-     * Takes enough free blocks for {@code hosts} hosts. A block counts as free when its lock is free and, for a fixed
-     * SSH port, its first address can still bind that port (a fleet that does not lock, such as an older lab, may
-     * hold it).
-     */
-    static AddressBlocks acquire(int hosts, int sshPort) {
+    /** Takes enough free blocks for {@code hosts} hosts. */
+    static AddressBlocks acquire(int hosts) {
         int needed = (hosts + HOSTS_PER_BLOCK - 1) / HOSTS_PER_BLOCK;
         AddressBlocks taken = new AddressBlocks();
         try {
             Files.createDirectories(lockDir());
             for (int k = FIRST_BLOCK; k <= LAST_BLOCK && taken.blocks.size() < needed; k++) {
                 FileLock lock = tryLock(k);
-                if (lock == null) {
-                    continue;
+                if (lock != null) {
+                    taken.blocks.add(k);
+                    taken.locks.add(lock);
                 }
-                if (!canBind("127.0." + k + ".1", sshPort)) {
-                    release(lock);
-                    continue;
-                }
-                taken.blocks.add(k);
-                taken.locks.add(lock);
             }
         } catch (IOException e) {
             taken.close();
-            throw new UncheckedIOException("cannot lock a loopback address block under " + lockDir(), e);
+            throw new UncheckedIOException("cannot lock a lab address block under " + lockDir(), e);
         }
         if (taken.blocks.size() < needed) {
             taken.close();
-            throw new IllegalStateException("no free loopback address block for " + hosts + " hosts: blocks 127.0."
-                    + FIRST_BLOCK + ".0/24 to 127.0." + LAST_BLOCK + ".0/24 are taken by other fleets (locks in "
+            throw new IllegalStateException("no free lab address block for " + hosts + " hosts: blocks " + PREFIX
+                    + FIRST_BLOCK + ".0/24 to " + PREFIX + LAST_BLOCK + ".0/24 are taken by other fleets (locks in "
                     + lockDir() + ")");
         }
         return taken;
     }
 
-    /** Host {@code index} (0-based) gets 127.0.K.(index % 254 + 1) in the (index / 254)th block taken. */
+    /** Host {@code index} (0-based) gets 198.18.K.(index % 253 + 1) in the (index / 253)th block taken. */
     String address(int index) {
-        return "127.0." + blocks.get(index / HOSTS_PER_BLOCK) + "." + (index % HOSTS_PER_BLOCK + 1);
+        return PREFIX + blocks.get(index / HOSTS_PER_BLOCK) + "." + (index % HOSTS_PER_BLOCK + 1);
+    }
+
+    /** The block holding host {@code index}. */
+    int blockOf(int index) {
+        return blocks.get(index / HOSTS_PER_BLOCK);
     }
 
     List<Integer> blocks() {
@@ -85,7 +82,7 @@ final class AddressBlocks implements AutoCloseable {
     }
 
     private static FileLock tryLock(int block) throws IOException {
-        FileChannel channel = FileChannel.open(lockDir().resolve("127.0." + block + ".lock"),
+        FileChannel channel = FileChannel.open(lockDir().resolve(PREFIX + block + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
@@ -104,19 +101,6 @@ final class AddressBlocks implements AutoCloseable {
             lock.channel().close();
         } catch (IOException ignored) {
             // closing the channel releases the lock; the OS releases it at exit anyway
-        }
-    }
-
-    static boolean canBind(String address, int port) {
-        if (port == 0) {
-            return true;
-        }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(address, port));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ocpha.lab;
 
+import dev.ocpha.lab.net.HostNetworks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A lab host's own view of the machine: a long-lived mount (and UTS) namespace, chrooted into the host's root, where
+ * A lab host's own view of the machine: a long-lived network, mount and UTS namespace. Its network is its own
+ * {@code lo} and an {@code eth0} on the fleet's bridge ({@link LabBridge}) with the host's address. Its filesystem is chrooted into the host's root, where
  * the real {@code /usr}, a few device nodes, {@code /proc} and {@code /sys} are bound read-only and everything a
  * deployer writes ({@code /etc}, {@code /home}, {@code /root}, {@code /data}, {@code /log}, {@code /tmp}, {@code /opt},
  * {@code /var} …) is the host's own directory. {@code /proc/sys}, the transparent-hugepage switches and, under the
@@ -41,12 +43,14 @@ final class HostNamespace implements AutoCloseable {
     private static volatile boolean probed;
 
     private final String hostname;
+    private final String address;
     private final Path root;
     private final Path state;
     private Process holder;
 
-    HostNamespace(String hostname, Path root, Path state) {
+    HostNamespace(String hostname, String address, Path root, Path state) {
         this.hostname = hostname;
+        this.address = address;
         this.root = root;
         this.state = state;
     }
@@ -71,7 +75,8 @@ final class HostNamespace implements AutoCloseable {
     private static String probeNamespaces() {
         List<String> probe = new ArrayList<>(unshare());
         probe.addAll(List.of("--", "/bin/sh", "-c", "command -v nsenter >/dev/null && command -v setpriv >/dev/null"
-                + " && command -v chroot >/dev/null && command -v bash >/dev/null && command -v base64 >/dev/null"));
+                + " && command -v chroot >/dev/null && command -v bash >/dev/null && command -v base64 >/dev/null"
+                + " && command -v ip >/dev/null && ip link set lo up"));
         try {
             Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -84,7 +89,8 @@ final class HostNamespace implements AutoCloseable {
         }
     }
 
-    synchronized void start() {
+    /** Starts the namespace and plugs it into {@code bridge} with the host's address in {@code block}. */
+    synchronized void start(LabBridge bridge, int block) {
         if (holder != null && holder.isAlive()) {
             return;
         }
@@ -95,26 +101,21 @@ final class HostNamespace implements AutoCloseable {
             command.addAll(List.of("--", "/bin/sh", script.toString()));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<String> firstLines = CompletableFuture.supplyAsync(() -> {
-                StringBuilder seen = new StringBuilder();
-                try {
-                    for (String line; (line = out.readLine()) != null; ) {
-                        if (line.equals("ready")) {
-                            return null;
-                        }
-                        seen.append(line).append('\n');
-                    }
-                } catch (IOException e) {
-                    seen.append(e.getMessage());
-                }
-                return seen.toString();
-            });
-            String failure = firstLines.get(20, TimeUnit.SECONDS);
+            String failure = awaitLine(out, "ready");
+            if (failure == null) {
+                bridge.attach(address, p.pid());
+                List<String> network = new ArrayList<>(List.of(address + "/24"));
+                network.addAll(bridge.routesBeside(block));
+                p.getOutputStream().write((String.join(" ", network) + "\n").getBytes(StandardCharsets.UTF_8));
+                p.getOutputStream().flush();
+                failure = awaitLine(out, "network ready");
+            }
             if (failure != null) {
                 p.destroyForcibly();
-                throw new IllegalStateException("cannot set up the filesystem view of " + hostname + ": " + failure.trim());
+                throw new IllegalStateException("cannot set up the namespaces of " + hostname + ": " + failure.trim());
             }
             holder = p;
+            HostNetworks.register(address, p.pid());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the namespace of " + hostname, e);
         } catch (Exception e) {
@@ -123,6 +124,24 @@ final class HostNamespace implements AutoCloseable {
             }
             throw new IllegalStateException("cannot start the namespace of " + hostname + ": " + e, e);
         }
+    }
+
+    /** Reads the holder's output up to {@code line}: null, or what it printed instead. */
+    private static String awaitLine(BufferedReader out, String line) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            StringBuilder seen = new StringBuilder();
+            try {
+                for (String l; (l = out.readLine()) != null; ) {
+                    if (l.equals(line)) {
+                        return null;
+                    }
+                    seen.append(l).append('\n');
+                }
+            } catch (IOException e) {
+                seen.append(e.getMessage());
+            }
+            return seen.length() == 0 ? "the namespace's holder ended" : seen.toString();
+        }).get(20, TimeUnit.SECONDS);
     }
 
     /**
@@ -173,11 +192,12 @@ final class HostNamespace implements AutoCloseable {
         if (holder == null || !holder.isAlive()) {
             throw new IllegalStateException("the namespace of " + hostname + " is not running");
         }
-        return new ArrayList<>(List.of("nsenter", "-t", Long.toString(holder.pid()), "-m", "-u"));
+        return new ArrayList<>(List.of("nsenter", "-t", Long.toString(holder.pid()), "-n", "-m", "-u"));
     }
 
     @Override
     public synchronized void close() {
+        HostNetworks.unregister(address);
         if (holder != null) {
             try {
                 holder.getOutputStream().close(); // the holder's `read` sees EOF and exits
@@ -234,14 +254,20 @@ final class HostNamespace implements AutoCloseable {
                 set -e
                 echo %s > /proc/sys/kernel/hostname
                 mount --all --fstab %s
+                ip link set lo up
                 cd %s
                 echo ready
+                read address routes
+                ip addr add "$address" dev eth0
+                ip link set eth0 up
+                for route in $routes; do ip route add "$route" dev eth0; done
+                echo network ready
                 read x
                 """.formatted(quote(hostname), quote(state.resolve("fstab").toString()), quote(h));
     }
 
     private static List<String> unshare() {
-        return List.of("unshare", "--mount", "--uts", "--propagation", "private");
+        return List.of("unshare", "--net", "--mount", "--uts", "--propagation", "private");
     }
 
     static String quote(String s) {

@@ -2,9 +2,7 @@ package dev.ocpha.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,9 +79,12 @@ final class HostSshd {
         return daemon != null && daemon.isAlive();
     }
 
-    /** Starts sshd on {@code address:port} (0: a free port) and returns the port once it accepts connections. */
+    /**
+     * Starts sshd on {@code address:port} (0: 22, free on every host, each in its own network namespace) and returns
+     * the port once it accepts connections.
+     */
     int start(String address, int port) {
-        int listen = port != 0 ? port : freePort(address);
+        int listen = port != 0 ? port : 22;
         try {
             Files.writeString(root.resolve("etc/ssh/sshd_config"), config(address, listen));
             ProcessBuilder builder = new ProcessBuilder(namespace.command(
@@ -162,15 +163,6 @@ final class HostSshd {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    /** A port nobody listens on at the host's address (the fleet holds the address block, so it stays free). */
-    private static int freePort(String address) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + address, e);
         }
     }
 }

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * restarts.
  */
 public final class LabFleet implements AutoCloseable {
-    public static final int DEFAULT_SSH_PORT = 2222;
+    public static final int DEFAULT_SSH_PORT = 22;
     public static final int MAX_HOSTS = 2540;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +37,7 @@ public final class LabFleet implements AutoCloseable {
     private final Builder options;
     private final List<LabHost> hosts = new ArrayList<>();
     private AddressBlocks blocks;
+    private LabBridge bridge;
     private LabServices services;
 
     private LabFleet(Path dir, Builder options) {
@@ -48,7 +49,7 @@ public final class LabFleet implements AutoCloseable {
         return builder(dir).hosts(hosts).start();
     }
 
-    /** {@code sshPort} 0 gives every host a free port of its own. */
+    /** {@code sshPort} 0 is the default, 22: every host has its own address and network namespace. */
     public static LabFleet start(Path dir, int hosts, int sshPort) {
         return builder(dir).hosts(hosts).sshPort(sshPort).start();
     }
@@ -94,7 +95,7 @@ public final class LabFleet implements AutoCloseable {
             return this;
         }
 
-        /** SSH port of every host (default 2222); 0 gives each host a free port. */
+        /** SSH port of every host (default and 0: 22). */
         public Builder sshPort(int sshPort) {
             this.sshPort = sshPort;
             return this;
@@ -143,7 +144,8 @@ public final class LabFleet implements AutoCloseable {
         LabFleet fleet = new LabFleet(options.dir, options);
         try {
             Files.createDirectories(options.dir);
-            fleet.blocks = AddressBlocks.acquire(options.hosts, options.sshPort);
+            fleet.blocks = AddressBlocks.acquire(options.hosts);
+            fleet.bridge = LabBridge.create(fleet.blocks.blocks());
             fleet.services = new LabServices(Files.createDirectories(options.dir.resolve("state")), options.ocpStartDelay);
             Path clientKey = options.dir.resolve("client").resolve("id_ecdsa");
             LabKeys.ensure(clientKey, "lab-client");
@@ -152,7 +154,8 @@ public final class LabFleet implements AutoCloseable {
             for (int i = 0; i < options.hosts; i++) {
                 int index = i;
                 String name = "host-" + (i + 1);
-                creations.add(() -> new LabHost(fleet.services, name, fleet.blocks.address(index), options.sshPort,
+                creations.add(() -> new LabHost(fleet.services, fleet.bridge, fleet.blocks.blockOf(index), name,
+                        fleet.blocks.address(index), options.sshPort,
                         labels(options, index), options.dir.resolve("hosts").resolve(name), client));
             }
             fleet.hosts.addAll(inParallel(creations));
@@ -236,7 +239,7 @@ public final class LabFleet implements AutoCloseable {
         return services;
     }
 
-    /** The loopback blocks this fleet holds, e.g. [10] for 127.0.10.0/24. */
+    /** The address blocks this fleet holds, e.g. [10] for 198.18.10.0/24. */
     public List<Integer> addressBlocks() {
         return blocks.blocks();
     }
@@ -278,6 +281,9 @@ public final class LabFleet implements AutoCloseable {
         }
         if (services != null) {
             services.close();
+        }
+        if (bridge != null) {
+            bridge.close();
         }
         if (blocks != null) {
             blocks.close();

@@ -1,10 +1,10 @@
 package dev.ocpha.lab;
 
+import dev.ocpha.lab.net.HostNetworks;
 import dev.ocpha.lab.standins.HostRuntime;
 import dev.ocpha.lab.standins.LabServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One lab host: a real OpenSSH server on its own loopback address ({@link HostSshd}), running commands in its own
- * filesystem view ({@link HostNamespace}) with stand-ins for the vendor software and the mutating system tools, and
+ * One lab host: a real OpenSSH server on its own address ({@link HostSshd}), running commands in its own network
+ * namespace and filesystem view ({@link HostNamespace}) with stand-ins for the vendor software and the mutating system tools, and
  * the faults a test or the CLI can inject. See docs/lab.md.
  */
 public final class LabHost {
@@ -31,6 +31,8 @@ public final class LabHost {
     private final HostSshd sshd;
     private final HostRuntime runtime;
     private final LabServices services;
+    private final LabBridge bridge;
+    private final int block;
     private final Map<Integer, ServerSocket> occupiedPorts = new TreeMap<>();
     private int sshPort;
 
@@ -38,9 +40,11 @@ public final class LabHost {
     public record Labels(String region, String idc, String az) {
     }
 
-    LabHost(LabServices services, String name, String address, int sshPort, Labels labels, Path dir,
-            String clientKey) {
+    LabHost(LabServices services, LabBridge bridge, int block, String name, String address, int sshPort, Labels labels,
+            Path dir, String clientKey) {
         this.services = services;
+        this.bridge = bridge;
+        this.block = block;
         this.name = name;
         this.address = address;
         this.sshPort = sshPort;
@@ -55,7 +59,7 @@ public final class LabHost {
         }
         HostSeed.seed(root(), stateDir(), name, address);
         this.runtime = new HostRuntime(services, name, address, root(), stateDir(), new Journal(dir.resolve("journal.jsonl")));
-        this.namespace = new HostNamespace(name, root(), stateDir());
+        this.namespace = new HostNamespace(name, address, root(), stateDir());
         runtime.inHost(namespace::command);
         this.sshd = new HostSshd(name, root(), stateDir(), namespace);
         sshd.seed(clientKey);
@@ -143,7 +147,8 @@ public final class LabHost {
                         real.getFileName().toString(), runtime.token());
             }
         }
-        namespace.start();
+        namespace.start(bridge, block);
+        services.control().listenInside(address);
         sshPort = sshd.start(address, sshPort);
         runtime.hostUp();
     }
@@ -166,6 +171,7 @@ public final class LabHost {
             stop();
         } finally {
             runtime.close();
+            services.control().stopListeningInside(address);
             occupiedPorts.values().forEach(LabHost::closeQuietly);
             occupiedPorts.clear();
             namespace.close();
@@ -247,9 +253,7 @@ public final class LabHost {
             return;
         }
         try {
-            ServerSocket socket = new ServerSocket();
-            socket.bind(new InetSocketAddress(address, port));
-            occupiedPorts.put(port, socket);
+            occupiedPorts.put(port, HostNetworks.listen(address, port, 50));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot occupy " + address + ":" + port + " (already in use?)", e);
         }

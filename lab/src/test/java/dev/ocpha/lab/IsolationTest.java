@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every auto-fix an installer runs changes the lab host's state and never the machine the lab runs on. */
+/**
+ * Every auto-fix an installer runs changes the lab host's state and never the machine the lab runs on; each host's
+ * network is its own namespace on the lab bridge.
+ */
 class IsolationTest {
     private static final String[] REAL_KEYS = {"vm/swappiness", "vm/max_map_count", "net/core/somaxconn",
             "fs/aio-max-nr", "net/ipv4/tcp_tw_reuse", "kernel/numa_balancing", "fs/file-max"};
@@ -32,13 +36,52 @@ class IsolationTest {
 
     @BeforeAll
     static void start() {
-        fleet = LabFleet.start(dir, 1, 0);
+        fleet = LabFleet.start(dir, 2, 0);
         host = fleet.host(0);
     }
 
     @AfterAll
     static void stop() {
         fleet.close();
+    }
+
+    @Test
+    void eachHostListensInItsOwnNamespace_reachesTheOtherHosts_andHasNoRouteOutOfTheLab() throws Exception {
+        LabHost other = fleet.host(1);
+        host.occupyPort(8080);
+        other.occupyPort(8080); // the same port on two hosts, as two real OCP nodes
+        try {
+            String listening = SshjClient.exec(fleet, host, "ss -Hlnt | awk '{print $4}'");
+            assertTrue(listening.contains(host.address() + ":22\n"), listening);
+            assertTrue(listening.contains(host.address() + "]:8080\n"), listening); // Java's dual-stack [::ffff:a.b.c.d]
+            assertFalse(listening.contains(other.address()), listening);
+            for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String local = line.trim().split("\\s+")[1];
+                    assertFalse(local.split(":")[0].endsWith(hex(host.address())),
+                            "the machine holds a socket of the host: " + table + ": " + line);
+                }
+            }
+            String block = host.address().substring(0, host.address().lastIndexOf('.'));
+            assertEquals(block + ".0/24 dev eth0 proto kernel scope link src " + host.address(),
+                    SshjClient.exec(fleet, host, "ip route").strip(), "one on-link route, no default");
+            SshjClient.Result out = SshjClient.run(fleet, host, "exec 3<>/dev/tcp/203.0.113.1/80");
+            assertTrue(out.err().contains("Network is unreachable"), out.err());
+            assertEquals("SSH-2.0", SshjClient.exec(fleet, host, "exec 3<>/dev/tcp/" + other.address() + "/22; head -c 7 <&3"));
+        } finally {
+            host.releasePort(8080);
+            other.releasePort(8080);
+        }
+    }
+
+    /** An IPv4 address as /proc/net/tcp writes it (the 32-bit value in the machine's byte order, little-endian here). */
+    private static String hex(String address) {
+        String[] o = address.split("\\.");
+        StringBuilder hex = new StringBuilder();
+        for (int i = 3; i >= 0; i--) {
+            hex.append(String.format("%02X", Integer.parseInt(o[i])));
+        }
+        return hex.toString();
     }
 
     @Test

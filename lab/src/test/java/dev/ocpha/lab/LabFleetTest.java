@@ -85,18 +85,18 @@ class LabFleetTest {
     }
 
     @Test
-    void byDefaultEachHostHasItsOwnAddressOfAFreeBlockOnPort2222() throws Exception {
+    void byDefaultEachHostHasItsOwnAddressOfAFreeBlockOnPort22() throws Exception {
         try (LabFleet fleet = LabFleet.start(dir, 2)) {
-            String block = "127.0." + fleet.addressBlocks().get(0) + ".";
+            String block = "198.18." + fleet.addressBlocks().get(0) + ".";
             assertEquals(block + "1", fleet.host(0).address());
             assertEquals(block + "2", fleet.host(1).address());
-            assertEquals(2222, fleet.host(1).sshPort());
+            assertEquals(22, fleet.host(1).sshPort());
             List<String> lines = Files.readAllLines(fleet.knownHosts());
-            assertTrue(lines.get(0).startsWith("[" + block + "1]:2222 ecdsa-sha2-nistp256 AAAA"), lines.get(0));
-            assertTrue(lines.get(1).startsWith("[" + block + "2]:2222 ecdsa-sha2-nistp256 AAAA"), lines.get(1));
+            assertTrue(lines.get(0).startsWith(block + "1 ecdsa-sha2-nistp256 AAAA"), lines.get(0));
+            assertTrue(lines.get(1).startsWith(block + "2 ecdsa-sha2-nistp256 AAAA"), lines.get(1));
             String inventory = Files.readString(dir.resolve("inventory.json"));
             assertTrue(inventory.contains("\"address\" : \"" + block + "2\""), inventory);
-            assertTrue(inventory.contains("\"sshPort\" : 2222"), inventory);
+            assertTrue(inventory.contains("\"sshPort\" : 22"), inventory);
             assertEquals("host-2\n", SshjClient.exec(fleet, fleet.host(1), "hostname"));
         }
     }

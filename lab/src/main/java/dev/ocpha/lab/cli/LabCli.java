@@ -56,7 +56,7 @@ public final class LabCli {
         @Option(names = "--idcs", defaultValue = "1", description = "IDCs (a multiple of the AZ count)") int idcs;
         @Option(names = "--regions", defaultValue = "1", description = "regions") int regions;
         @Option(names = "--dir", defaultValue = ".run/lab", description = "fleet directory (keys, host roots, state)") Path dir;
-        @Option(names = "--ssh-port", defaultValue = "2222", description = "SSH port of every host (0: a free one each)") int sshPort;
+        @Option(names = "--ssh-port", defaultValue = "22", description = "SSH port of every host (each on its own address)") int sshPort;
         @Option(names = "--ocp-start-delay-ms", defaultValue = "1500", description = "OCP container start delay") long ocpDelay;
         @Option(names = "--media-size-mb", defaultValue = "4", description = "filler size of each generated medium") long mediaMb;
 

@@ -1,7 +1,7 @@
 package dev.ocpha.lab.metadb;
 
+import dev.ocpha.lab.net.HostNetworks;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Real TCP listeners on a host's address, each connection served on a thread of its own, closed together (when the
+ * Real TCP listeners on a host's address, in the host's network namespace, each connection served on a thread of its own, closed together (when the
  * server stops or its host goes down). What a connection gets is a {@link Handler}: the lab's SQL protocol
  * ({@link SqlProtocol}), a port that accepts and closes (an RPC port), a banner.
  */
@@ -35,16 +35,12 @@ final class Listeners implements AutoCloseable {
         });
     }
 
-    /** Binds {@code address:port} (address in use: a {@link java.net.BindException}, nothing else changes). */
+    /**
+     * Binds {@code port} on every address of the host at {@code address}, in its namespace, as observer and OBProxy do
+     * (in use: a {@link java.net.BindException}, nothing else changes).
+     */
     synchronized void listen(String address, int port, Handler handler) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        try {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(address, port), 100);
-        } catch (IOException e) {
-            socket.close();
-            throw new java.net.BindException(address + ":" + port + ": " + e.getMessage());
-        }
+        ServerSocket socket = HostNetworks.listenIn(address, "0.0.0.0", port, 100);
         sockets.add(socket);
         connections.execute(() -> accept(socket, handler));
     }

@@ -1,5 +1,6 @@
 package dev.ocpha.lab.metadb;
 
+import dev.ocpha.lab.net.HostNetworks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -28,15 +29,25 @@ public final class MetaDbClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** Connects from {@code fromAddress} (null: any) to {@code host:port} and logs in. */
+    /**
+     * Connects from the host at {@code fromAddress} (null: the machine) to {@code host:port} and logs in. The socket is
+     * made in that host's network namespace and the kernel picks its source address, as for any client on the host:
+     * the host's address towards another host, 127.0.0.1 towards its own loopback.
+     */
     public static MetaDbClient connect(String fromAddress, String host, int port, String user, String password,
                                        String database) throws SqlFailure {
-        Socket socket = new Socket();
+        Socket socket = null;
         try {
-            if (fromAddress != null) {
-                socket.bind(new InetSocketAddress(fromAddress, 0));
-            }
-            socket.connect(new InetSocketAddress(host, port), 3000);
+            socket = HostNetworks.inside(fromAddress, () -> {
+                Socket s = new Socket();
+                try {
+                    s.connect(new InetSocketAddress(host, port), 3000);
+                    return s;
+                } catch (IOException e) {
+                    s.close();
+                    throw e;
+                }
+            });
             socket.setSoTimeout(30_000);
             MetaDbClient client = new MetaDbClient(socket);
             ObjectNode login = SqlEngine.JSON.createObjectNode().put("user", user).put("password", password == null ? "" : password);
@@ -91,6 +102,9 @@ public final class MetaDbClient implements AutoCloseable {
     }
 
     private static void closeQuietly(Socket socket) {
+        if (socket == null) {
+            return;
+        }
         try {
             socket.close();
         } catch (IOException ignored) {

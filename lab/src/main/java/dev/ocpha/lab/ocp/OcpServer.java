@@ -1,5 +1,6 @@
 package dev.ocpha.lab.ocp;
 
+import dev.ocpha.lab.net.HostNetworks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -131,7 +132,8 @@ public final class OcpServer implements ContainerProcess {
         loadFromMetaDb(properties);
         int port = container.hostPort(Integer.parseInt(effective.getOrDefault("server.port", "8080")));
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(host.address(), port), 50);
+            HttpServer server = HostNetworks.inside(host.address(),
+                    () -> HttpServer.create(new InetSocketAddress(host.address(), port), 50));
             server.createContext("/", this::handle);
             server.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "lab-ocp-http-" + host.name());
@@ -275,8 +277,7 @@ public final class OcpServer implements ContainerProcess {
     private static void awaitReleased(InetSocketAddress address) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.bind(address);
+            try (ServerSocket probe = HostNetworks.listen(address.getHostString(), address.getPort(), 1)) {
                 return;
             } catch (IOException stillBound) {
                 try {

@@ -1,5 +1,6 @@
 package dev.ocpha.lab.standins;
 
+import dev.ocpha.lab.net.HostNetworks;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fleet's stand-in server. Each stand-in tool on a host is a small bash client (written by {@link #writeClient})
- * that connects to 127.0.0.1:{@link #port()} with bash's {@code /dev/tcp} and sends, NUL-separated:
+ * that connects to 127.0.0.1:{@link #port()} with bash's {@code /dev/tcp} and sends, NUL-separated (the server listens
+ * on that port on the machine's loopback and on each host's own, in the host's network namespace):
  * {@code LAB2, host token, tool, cwd, argc, args…, the output of declare -x}. The server then drives the client with
  * lines whose payload is escaped for bash's {@code printf %b} ({@link ToolCall#escape}): {@code 1 <text>} (stdout),
  * {@code 2 <text>} (stderr), {@code I} (send your stdin, base64 on one line), {@code R <argv> <env>} (run a real
@@ -37,6 +39,7 @@ public final class ControlServer implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServerSocket socket;
+    private final Map<String, ServerSocket> insideHosts = new ConcurrentHashMap<>();
     private final Map<String, HostRuntime> hosts = new ConcurrentHashMap<>();
     private final Map<String, StandIn> tools = new LinkedHashMap<>();
     private final java.util.Set<String> containerOnly = new java.util.HashSet<>();
@@ -56,7 +59,37 @@ public final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the lab control server", e);
         }
-        Thread accept = new Thread(this::acceptLoop, "lab-control-" + socket.getLocalPort());
+        accept(socket, "lab-control-" + socket.getLocalPort());
+    }
+
+    /** Listens on the loopback of the host holding {@code address} too, where its clients connect (once per host). */
+    public void listenInside(String address) {
+        insideHosts.computeIfAbsent(address, a -> {
+            ServerSocket inside;
+            try {
+                inside = HostNetworks.listenIn(a, InetAddress.getLoopbackAddress().getHostAddress(), port(), 200);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the lab control server inside " + a, e);
+            }
+            accept(inside, "lab-control-" + a);
+            return inside;
+        });
+    }
+
+    /** Stops listening inside the host at {@code address} (the host is going away). */
+    public void stopListeningInside(String address) {
+        ServerSocket inside = insideHosts.remove(address);
+        if (inside != null) {
+            try {
+                inside.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    private void accept(ServerSocket listening, String threadName) {
+        Thread accept = new Thread(() -> acceptLoop(listening), threadName);
         accept.setDaemon(true);
         accept.start();
     }
@@ -145,10 +178,10 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
-        while (!closed) {
+    private void acceptLoop(ServerSocket listening) {
+        while (!closed && !listening.isClosed()) {
             try {
-                Socket client = socket.accept();
+                Socket client = listening.accept();
                 calls.execute(() -> serve(client));
             } catch (IOException e) {
                 if (!closed) {
@@ -218,10 +251,14 @@ public final class ControlServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
+        List<ServerSocket> listening = new ArrayList<>(insideHosts.values());
+        listening.add(socket);
+        for (ServerSocket s : listening) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
         }
         calls.shutdownNow();
     }

@@ -1,12 +1,12 @@
 package dev.ocpha.lab.standins;
 
+import dev.ocpha.lab.net.HostNetworks;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,8 +151,8 @@ public final class DockerEngine {
     synchronized List<Integer> takenPorts(Container c) {
         List<Integer> taken = new ArrayList<>();
         for (int port : newProcess(c).ports()) {
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.bind(new InetSocketAddress(host.address(), port));
+            try (ServerSocket probe = HostNetworks.listen(host.address(), port, 1)) {
+                probe.getLocalPort();
             } catch (IOException e) {
                 taken.add(port);
             }

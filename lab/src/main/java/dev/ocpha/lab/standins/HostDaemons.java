@@ -177,8 +177,8 @@ public final class HostDaemons {
         } catch (IOException ignored) {
             // the host's own programs may have removed it already
         }
-        d.service().stop(); // after the pid file: whoever sees the port closed finds the pid file gone
         log(d.launch(), "INFO", d.launch().name() + " exits, pid=" + d.process().pid());
+        d.service().stop(); // after the pid file and the log: whoever sees the port closed finds both done
         save();
     }
 

@@ -1,5 +1,6 @@
 package dev.ocpha.lab.standins;
 
+import dev.ocpha.lab.net.HostNetworks;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +31,8 @@ final class OatServer implements ContainerProcess {
     @Override
     public synchronized void start() {
         try {
-            http = HttpServer.create(new InetSocketAddress(host.address(), ports().get(0)), 20);
+            http = HostNetworks.inside(host.address(),
+                    () -> HttpServer.create(new InetSocketAddress(host.address(), ports().get(0)), 20));
             http.createContext("/", exchange -> {
                 byte[] body = ("<html><title>OAT " + container.version + "</title><body>OceanBase Admin Toolkit</body></html>")
                         .getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,89 @@
+package dev.ocpha.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fleet's network: a Linux bridge on the machine holding .254 of each of the fleet's address blocks, and per host a
+ * veth pair whose far end is the host's {@code eth0}, inside the host's network namespace, with the host's address.
+ * Hosts get a route to each block of the fleet and no default route, so no packet to or from a lab address leaves the
+ * bridge; the machine reaches the hosts (the deployer's SSH, the tests' clients) through the bridge's addresses.
+ * {@code ip_forward} and the machine's other interfaces are left as they are.
+ */
+final class LabBridge implements AutoCloseable {
+    private final String name;
+    private final List<Integer> blocks;
+
+    private LabBridge(String name, List<Integer> blocks) {
+        this.name = name;
+        this.blocks = List.copyOf(blocks);
+    }
+
+    /**
+     * Creates the bridge for {@code blocks} (held by this fleet: a bridge of the same name is a leftover of a fleet
+     * whose JVM was killed, and goes first).
+     */
+    static LabBridge create(List<Integer> blocks) {
+        LabBridge bridge = new LabBridge("ocphalab" + blocks.get(0), blocks);
+        List<String> batch = new ArrayList<>();
+        if (exists(bridge.name)) {
+            batch.add("link del " + bridge.name);
+        }
+        batch.add("link add " + bridge.name + " type bridge");
+        for (int block : blocks) {
+            batch.add("addr add " + AddressBlocks.PREFIX + block + ".254/24 dev " + bridge.name);
+        }
+        batch.add("link set " + bridge.name + " up");
+        ip(batch, "create the lab bridge " + bridge.name);
+        return bridge;
+    }
+
+    /** The routes a host needs beside its own block's (on-link, through its eth0). */
+    List<String> routesBeside(int block) {
+        return blocks.stream().filter(b -> b != block).map(b -> AddressBlocks.PREFIX + b + ".0/24").toList();
+    }
+
+    /** Plugs a host in: a veth pair, one end on the bridge, the other ({@code eth0}) in process {@code pid}'s namespace. */
+    void attach(String address, long pid) {
+        String[] octets = address.split("\\.");
+        String link = "ol" + octets[2] + "h" + octets[3];
+        List<String> batch = new ArrayList<>();
+        if (exists(link)) {
+            batch.add("link del " + link); // left by a host whose namespace outlived a killed fleet
+        }
+        batch.add("link add " + link + " type veth peer name eth0 netns " + pid);
+        batch.add("link set " + link + " master " + name + " up");
+        ip(batch, "plug " + address + " into " + name);
+    }
+
+    @Override
+    public void close() {
+        ip(List.of("link del " + name), "remove the lab bridge " + name);
+    }
+
+    private static boolean exists(String link) {
+        return Files.exists(Path.of("/sys/class/net", link));
+    }
+
+    private static void ip(List<String> batch, String what) {
+        try {
+            Process p = new ProcessBuilder("ip", "-batch", "-").redirectErrorStream(true).start();
+            p.getOutputStream().write((String.join("\n", batch) + "\n").getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("cannot " + what + ": ip -batch " + batch + ": " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot " + what + " (iproute2's ip)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + what, e);
+        }
+    }
+}
