@@ -301,10 +301,10 @@ public final class LabFleet implements AutoCloseable {
         }
     }
 
-    /** known_hosts with every host's current key, in OpenSSH format ({@code [address]:port key}). */
+    /** known_hosts with every host's current key, in OpenSSH format ({@code address key}, {@code [address]:port key}). */
     public void writeKnownHosts() {
         write(knownHosts(), hosts.stream()
-                .map(h -> hostPattern(h.address(), h.sshPort()) + " " + h.hostPublicKey() + "\n")
+                .map(h -> h.knownHostsName() + " " + h.hostPublicKey() + "\n")
                 .collect(Collectors.joining()));
     }
 
@@ -325,9 +325,6 @@ public final class LabFleet implements AutoCloseable {
         }
     }
 
-    private static String hostPattern(String address, int port) {
-        return port == 22 ? address : "[" + address + "]:" + port;
-    }
 
     private static void write(Path file, String content) {
         try {

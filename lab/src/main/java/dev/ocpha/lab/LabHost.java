@@ -78,6 +78,11 @@ public final class LabHost {
         return address;
     }
 
+    /** How OpenSSH's known_hosts names this host: {@code address} on port 22, else {@code [address]:port}. */
+    public String knownHostsName() {
+        return sshPort == 22 ? address : "[" + address + "]:" + sshPort;
+    }
+
     public Labels labels() {
         return labels;
     }

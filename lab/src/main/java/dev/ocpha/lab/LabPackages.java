@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The Debian packages a lab host runs (the real OpenSSH server), installed by {@code install-host-packages.sh} when
+ * The Debian packages a lab host runs (the real OpenSSH server, iproute2 for its network), installed by {@code install-host-packages.sh} when
  * missing, so the README's commands need no set-up by hand on a fresh Debian/Ubuntu machine.
  */
 final class LabPackages {

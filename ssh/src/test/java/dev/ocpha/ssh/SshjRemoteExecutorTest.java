@@ -93,7 +93,7 @@ class SshjRemoteExecutorTest {
         List<String> lines = Files.readAllLines(fleet.knownHosts());
         String otherHostsKey = lines.get(1).substring(lines.get(1).indexOf(' '));
         Path knownHosts = Files.writeString(tmp.resolve("known_hosts"),
-                "[" + fleet.host(0).address() + "]:" + fleet.host(0).sshPort() + otherHostsKey + "\n");
+                fleet.host(0).knownHostsName() + otherHostsKey + "\n");
         try (RemoteExecutor ssh = new SshjRemoteExecutor(credentials(fleet), knownHosts, TEN_SECONDS)) {
             RemoteException e = assertThrows(RemoteException.class,
                     () -> ssh.exec(target(fleet.host(0)), "true", TEN_SECONDS));
@@ -301,8 +301,8 @@ class SshjRemoteExecutorTest {
     void aChangedKnownHostsKeyIsRefusedNamingBothFingerprints(LabFleet fleet) throws Exception {
         List<String> lines = Files.readAllLines(fleet.knownHosts());
         String otherKey = lines.get(1).split(" ")[2];
-        Path knownHosts = Files.writeString(tmp.resolve("known_hosts_changed"), "[" + fleet.host(0).address() + "]:"
-                + fleet.host(0).sshPort() + " " + LabFleetKeyType.of(lines.get(1)) + " " + otherKey + "\n");
+        Path knownHosts = Files.writeString(tmp.resolve("known_hosts_changed"),
+                fleet.host(0).knownHostsName() + " " + LabFleetKeyType.of(lines.get(1)) + " " + otherKey + "\n");
         try (RemoteExecutor ssh = new SshjRemoteExecutor(credentials(fleet), knownHosts, TEN_SECONDS)) {
             RemoteException e = assertThrows(RemoteException.class, () -> ssh.exec(target(fleet.host(0)), "true", TEN_SECONDS));
             assertEquals(Kind.HOST_KEY_MISMATCH, e.kind());
