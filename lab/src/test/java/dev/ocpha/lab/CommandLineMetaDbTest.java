@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpha.lab.CommandLineMetaDb.Result;
 import dev.ocpha.lab.metadb.MetaDbClient;
 import dev.ocpha.lab.metadb.SqlFailure;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,18 +33,20 @@ class CommandLineMetaDbTest {
     static final String CLUSTER = "obcluster";
     static final String ROOT_PW = "R00t#Secret-pw";
     static final String PROXYRO_PW = "Pr0xy#Secret-pw";
-    static final String HOME = "/home/admin/oceanbase";
-    static final String PROXY_HOME = "/home/admin/obproxy-4.2.1.0";
+    static final String HOME = CommandLineMetaDb.HOME;
+    static final String PROXY_HOME = CommandLineMetaDb.PROXY_HOME;
     @TempDir
     static Path dir;
     static LabFleet fleet;
     static List<LabHost> hosts;
+    static CommandLineMetaDb metaDb;
 
     @BeforeAll
     static void start() {
         fleet = LabFleet.builder(dir.resolve("fleet")).hosts(3).sshPort(0).start();
         LabMedia.generate(dir.resolve("media"), List.of(LabMedia.OCEANBASE_CE), 0);
         hosts = fleet.hosts();
+        metaDb = new CommandLineMetaDb(SshjClient.shell(fleet), CLUSTER, hosts);
     }
 
     @AfterAll
@@ -81,21 +81,21 @@ class CommandLineMetaDbTest {
     @Order(2)
     void aWrongObserverCommandLineFails_beforeAnyProcessStarts() throws IOException {
         LabHost h = hosts.get(0);
-        SshjClient.Result unknown = observer(h, "-x 1 " + line(h, CLUSTER));
+        Result unknown = metaDb.startObserver(h, "-x 1 " + metaDb.observerArgs(h));
         assertEquals(1, unknown.status());
         assertTrue(unknown.err().contains(HOME + "/bin/observer: invalid option -- 'x'"), unknown.err());
         assertTrue(unknown.err().contains("observer [OPTIONS]"), unknown.err());
-        assertFails(observer(h, line(h, CLUSTER).replace("-z zone1 ", "")), "missing -z,--zone");
-        assertFails(observer(h, line(h, CLUSTER).replace("-n " + CLUSTER, "")), "missing -n,--appname");
-        assertFails(observer(h, line(h, CLUSTER).replace("-I " + h.address(), "-I " + hosts.get(1).address())),
+        assertFails(metaDb.startObserver(h, metaDb.observerArgs(h).replace("-z zone1 ", "")), "missing -z,--zone");
+        assertFails(metaDb.startObserver(h, metaDb.observerArgs(h).replace("-n " + CLUSTER, "")), "missing -n,--appname");
+        assertFails(metaDb.startObserver(h, metaDb.observerArgs(h).replace("-I " + h.address(), "-I " + hosts.get(1).address())),
                 "-I " + hosts.get(1).address() + ": not an address of this host");
-        assertFails(observer(h, line(h, CLUSTER).replace("-c 1", "-c one")), "need cluster id: one");
-        assertFails(observer(h, line(h, CLUSTER).replace("-p 2881", "-p 80")), "port number should greater than 1024");
-        assertFails(observer(h, line(h, CLUSTER).replace("store/" + CLUSTER, "store/none")), "No such directory");
-        assertFails(observer(h, line(h, CLUSTER).replace("memory_limit=8G", "memory_limit")), "'memory_limit' is not key=value");
+        assertFails(metaDb.startObserver(h, metaDb.observerArgs(h).replace("-c 1", "-c one")), "need cluster id: one");
+        assertFails(metaDb.startObserver(h, metaDb.observerArgs(h).replace("-p 2881", "-p 80")), "port number should greater than 1024");
+        assertFails(metaDb.startObserver(h, metaDb.observerArgs(h).replace("store/" + CLUSTER, "store/none")), "No such directory");
+        assertFails(metaDb.startObserver(h, metaDb.observerArgs(h).replace("memory_limit=8G", "memory_limit")), "'memory_limit' is not key=value");
         h.occupyPort(2882);
         try {
-            assertFails(observer(h, line(h, CLUSTER)), "fail to listen on 0.0.0.0:2882");
+            assertFails(metaDb.startObserver(h, metaDb.observerArgs(h)), "fail to listen on 0.0.0.0:2882");
         } finally {
             h.releasePort(2882);
         }
@@ -107,7 +107,7 @@ class CommandLineMetaDbTest {
     @Order(3)
     void theDocumentedStartLine_daemonizesOnEveryHost_withItsPidFileProcessAndPorts() throws IOException {
         for (LabHost h : hosts) {
-            SshjClient.Result started = observer(h, line(h, CLUSTER));
+            Result started = metaDb.startObserver(h, metaDb.observerArgs(h));
             assertEquals(0, started.status(), started.err());
             assertTrue(started.err().startsWith(HOME + "/bin/observer -I " + h.address()), started.err());
             // every lab host sees the machine's processes (one PID namespace): this host's observer is the one with its -I
@@ -125,16 +125,16 @@ class CommandLineMetaDbTest {
             assertTrue(Files.readString(h.root().resolve(HOME.substring(1) + "/log/observer.log")).contains("observer starts"));
             assertTrue(Files.exists(h.root().resolve(HOME.substring(1) + "/etc/observer.config.bin")));
         }
-        assertFails(observer(hosts.get(0), line(hosts.get(0), CLUSTER)), "already running");
+        assertFails(metaDb.startObserver(hosts.get(0), metaDb.observerArgs(hosts.get(0))), "already running");
     }
 
     @Test
     @Order(4)
     void beforeTheBootstrap_rootLogsInWithoutPassword_andOnlySetAndBootstrapAreAnswered() throws IOException {
-        SshjClient.Result early = sql(hosts.get(1), hosts.get(0), 2881, "root@sys", "", "SHOW DATABASES");
+        Result early = metaDb.sql(hosts.get(1), hosts.get(0), 2881, "root@sys", "", "SHOW DATABASES");
         assertEquals(1, early.status());
         assertTrue(early.err().contains("not bootstrapped"), early.err());
-        assertEquals(0, sql(hosts.get(1), hosts.get(0), 2881, "root@sys", "", "SET SESSION ob_query_timeout=1000000000").status());
+        assertEquals(0, metaDb.sql(hosts.get(1), hosts.get(0), 2881, "root@sys", "", "SET SESSION ob_query_timeout=1000000000").status());
     }
 
     @Test
@@ -143,46 +143,46 @@ class CommandLineMetaDbTest {
         LabHost h1 = hosts.get(0);
         String zones = "ZONE 'zone1' SERVER '" + h1.address() + ":2882', ZONE 'zone2' SERVER '" + hosts.get(1).address()
                 + ":2882', ZONE 'zone3' SERVER '" + hosts.get(2).address() + ":2882'";
-        SshjClient.Result wrongZone = sql(h1, h1, 2881, "root@sys", "", "ALTER SYSTEM BOOTSTRAP ZONE 'zone2' SERVER '"
+        Result wrongZone = metaDb.sql(h1, h1, 2881, "root@sys", "", "ALTER SYSTEM BOOTSTRAP ZONE 'zone2' SERVER '"
                 + h1.address() + ":2882'");
         assertTrue(wrongZone.err().contains("was started in zone 'zone1'"), wrongZone.err());
-        SshjClient.Result boot = sql(h1, h1, 2881, "root@sys", "", "SET SESSION ob_query_timeout=1000000000; ALTER SYSTEM BOOTSTRAP " + zones);
+        Result boot = metaDb.sql(h1, h1, 2881, "root@sys", "", "SET SESSION ob_query_timeout=1000000000; ALTER SYSTEM BOOTSTRAP " + zones);
         assertEquals(0, boot.status(), boot.err());
-        SshjClient.Result again = sql(h1, hosts.get(2), 2881, "root@sys", "", "ALTER SYSTEM BOOTSTRAP " + zones);
+        Result again = metaDb.sql(h1, hosts.get(2), 2881, "root@sys", "", "ALTER SYSTEM BOOTSTRAP " + zones);
         assertEquals(1, again.status());
         assertTrue(again.err().contains("ERROR 4015") && again.err().contains("already bootstrapped"), again.err());
-        assertTrue(sql(h1, hosts.get(1), 2881, "root@sys", "", "SHOW DATABASES").out().lines().anyMatch("oceanbase"::equals));
-        assertEquals(0, sql(h1, h1, 2881, "root@sys", "", "ALTER USER root IDENTIFIED BY '" + ROOT_PW + "'").status());
-        SshjClient.Result noPassword = sql(h1, h1, 2881, "root@sys", "", "SELECT 1");
+        assertTrue(metaDb.sql(h1, hosts.get(1), 2881, "root@sys", "", "SHOW DATABASES").out().lines().anyMatch("oceanbase"::equals));
+        assertEquals(0, metaDb.sql(h1, h1, 2881, "root@sys", "", "ALTER USER root IDENTIFIED BY '" + ROOT_PW + "'").status());
+        Result noPassword = metaDb.sql(h1, h1, 2881, "root@sys", "", "SELECT 1");
         assertTrue(noPassword.err().startsWith("ERROR 1045 (28000): Access denied for user 'root'"), noPassword.err());
-        SshjClient.Result proxyro = sql(h1, h1, 2881, "root@sys", ROOT_PW, "CREATE USER IF NOT EXISTS proxyro IDENTIFIED BY '"
+        Result proxyro = metaDb.sql(h1, h1, 2881, "root@sys", ROOT_PW, "CREATE USER IF NOT EXISTS proxyro IDENTIFIED BY '"
                 + PROXYRO_PW + "'; GRANT SELECT ON *.* TO proxyro;");
         assertEquals(0, proxyro.status(), proxyro.err());
-        assertEquals("sys\n", sql(h1, h1, 2881, "root@sys", ROOT_PW, "SELECT tenant_name FROM oceanbase.DBA_OB_TENANTS").out());
+        assertEquals("sys\n", metaDb.sql(h1, h1, 2881, "root@sys", ROOT_PW, "SELECT tenant_name FROM oceanbase.DBA_OB_TENANTS").out());
     }
 
     @Test
     @Order(6)
     void obproxyStartsOnEveryHost_andRefusesLoginsWhileItsProxyroPasswordIsWrong() throws IOException {
         for (LabHost h : hosts) {
-            SshjClient.Result started = obproxy(h, proxyLine(sha1(PROXYRO_PW), 2883));
+            Result started = metaDb.startObproxy(h, metaDb.obproxyArgs(PROXYRO_PW, 2883));
             assertEquals(0, started.status(), started.err());
             String pidFile = PROXY_HOME + "/run/obproxy-" + h.address() + "-2883.pid";
             assertEquals("obproxy\n", SshjClient.exec(fleet, h, "ps -o comm= -p $(cat " + pidFile + ")"));
             assertTrue(Files.readString(h.root().resolve(PROXY_HOME.substring(1) + "/log/obproxy.log")).contains("obproxy starts"));
         }
         LabHost h1 = hosts.get(0);
-        assertEquals("1\n", sql(hosts.get(2), h1, 2883, "root@sys#" + CLUSTER, ROOT_PW, "SELECT 1").out());
-        SshjClient.Result wrong = obproxy(h1, proxyLine(sha1("not-the-password"), 2885));
+        assertEquals("1\n", metaDb.sql(hosts.get(2), h1, 2883, "root@sys#" + CLUSTER, ROOT_PW, "SELECT 1").out());
+        Result wrong = metaDb.startObproxy(h1, metaDb.obproxyArgs("not-the-password", 2885));
         assertEquals(0, wrong.status(), wrong.err());
-        SshjClient.Result refused = sql(hosts.get(2), h1, 2885, "root@sys#" + CLUSTER, ROOT_PW, "SELECT 1");
+        Result refused = metaDb.sql(hosts.get(2), h1, 2885, "root@sys#" + CLUSTER, ROOT_PW, "SELECT 1");
         assertEquals("ERROR 4669 (HY000): cluster not exist\n", refused.err());
         assertTrue(Files.readString(h1.root().resolve(PROXY_HOME.substring(1) + "/log/obproxy.log")).contains("proxyro"));
         assertEquals(0, SshjClient.run(fleet, h1, "kill $(cat " + PROXY_HOME + "/run/obproxy-" + h1.address() + "-2885.pid)").status());
-        SshjClient.Result otherCluster = sql(hosts.get(2), h1, 2883, "root@sys#elsewhere", ROOT_PW, "SELECT 1");
+        Result otherCluster = metaDb.sql(hosts.get(2), h1, 2883, "root@sys#elsewhere", ROOT_PW, "SELECT 1");
         assertEquals("ERROR 4669 (HY000): cluster not exist\n", otherCluster.err());
         String journal = h1.journal().toString();
-        assertFalse(journal.contains(sha1(PROXYRO_PW)) || journal.contains(PROXYRO_PW) || journal.contains(ROOT_PW),
+        assertFalse(journal.contains(CommandLineMetaDb.sha1Hex(PROXYRO_PW)) || journal.contains(PROXYRO_PW) || journal.contains(ROOT_PW),
                 "a password or its hash reached the journal");
     }
 
@@ -190,27 +190,27 @@ class CommandLineMetaDbTest {
     @Order(7)
     void aTenantCreatedWithItsAllowlist_isReachedThroughEveryObproxyAsRootAtTenantHashCluster() throws IOException {
         LabHost h1 = hosts.get(0);
-        SshjClient.Result unknownZone = sql(h1, h1, 2881, "root@sys", ROOT_PW, "CREATE RESOURCE UNIT IF NOT EXISTS u MAX_CPU = 4,"
+        Result unknownZone = metaDb.sql(h1, h1, 2881, "root@sys", ROOT_PW, "CREATE RESOURCE UNIT IF NOT EXISTS u MAX_CPU = 4,"
                 + " MEMORY_SIZE = '8G'; CREATE RESOURCE POOL p0 UNIT = 'u', UNIT_NUM = 1, ZONE_LIST = ('zone1','zone9')");
         assertTrue(unknownZone.err().contains("ERROR 4530 (HY000) at line 2: Zone info 'zone9' not exist"), unknownZone.err());
-        SshjClient.Result tenant = sql(h1, h1, 2881, "root@sys", ROOT_PW, "CREATE RESOURCE UNIT IF NOT EXISTS u MAX_CPU = 4,"
+        Result tenant = metaDb.sql(h1, h1, 2881, "root@sys", ROOT_PW, "CREATE RESOURCE UNIT IF NOT EXISTS u MAX_CPU = 4,"
                 + " MEMORY_SIZE = '8G'; CREATE RESOURCE POOL p UNIT = 'u', UNIT_NUM = 1, ZONE_LIST = ('zone1','zone2','zone3');"
                 + " CREATE TENANT IF NOT EXISTS t RESOURCE_POOL_LIST = ('p') SET ob_tcp_invited_nodes = '%';");
         assertEquals(0, tenant.status(), tenant.err());
         for (LabHost proxy : hosts) {
-            SshjClient.Result viaProxy = sql(hosts.get(2), proxy, 2883, "root@t#" + CLUSTER, "", "SELECT USER()");
+            Result viaProxy = metaDb.sql(hosts.get(2), proxy, 2883, "root@t#" + CLUSTER, "", "SELECT USER()");
             assertEquals("root@t\n", viaProxy.out(), viaProxy.err());
         }
-        assertEquals("sys\nt\n", sql(h1, h1, 2881, "root@sys", ROOT_PW, "SELECT tenant_name FROM oceanbase.DBA_OB_TENANTS").out());
+        assertEquals("sys\nt\n", metaDb.sql(h1, h1, 2881, "root@sys", ROOT_PW, "SELECT tenant_name FROM oceanbase.DBA_OB_TENANTS").out());
     }
 
     @Test
     @Order(8)
     void aTenantCreatedWithoutAllowlist_refusesEveryClientButTheServerItself() throws Exception {
         LabHost h1 = hosts.get(0);
-        assertEquals(0, sql(h1, h1, 2881, "root@sys", ROOT_PW, "CREATE RESOURCE POOL p2 UNIT = 'u', UNIT_NUM = 1;"
+        assertEquals(0, metaDb.sql(h1, h1, 2881, "root@sys", ROOT_PW, "CREATE RESOURCE POOL p2 UNIT = 'u', UNIT_NUM = 1;"
                 + " CREATE TENANT closed RESOURCE_POOL_LIST = ('p2')").status());
-        SshjClient.Result fromHost = sql(h1, h1, 2881, "root@closed", "", "SELECT 1");
+        Result fromHost = metaDb.sql(h1, h1, 2881, "root@closed", "", "SELECT 1");
         assertEquals("ERROR 1227 (42501): Access denied\n", fromHost.err());
         try (MetaDbClient local = MetaDbClient.connect(h1.address(), "127.0.0.1", 2881, "root@closed", "", null)) {
             assertEquals("1", local.sql("SELECT 1").get("rows").get(0).get(0).asText());
@@ -218,9 +218,9 @@ class CommandLineMetaDbTest {
         SqlFailure proxied = assertThrows(SqlFailure.class,
                 () -> MetaDbClient.connect(hosts.get(1).address(), h1.address(), 2883, "root@closed#" + CLUSTER, "", null));
         assertEquals(1227, proxied.code());
-        assertEquals(0, sql(h1, h1, 2881, "root@sys", ROOT_PW, "ALTER TENANT closed VARIABLES ob_tcp_invited_nodes = '"
+        assertEquals(0, metaDb.sql(h1, h1, 2881, "root@sys", ROOT_PW, "ALTER TENANT closed VARIABLES ob_tcp_invited_nodes = '"
                 + h1.address().substring(0, h1.address().lastIndexOf('.')) + ".%'").status());
-        assertEquals("1\n", sql(h1, h1, 2881, "root@closed", "", "SELECT 1").out());
+        assertEquals("1\n", metaDb.sql(h1, h1, 2881, "root@closed", "", "SELECT 1").out());
     }
 
     @Test
@@ -233,15 +233,15 @@ class CommandLineMetaDbTest {
                 assertThrows(ConnectException.class, () -> new Socket(h1.address(), port).close());
             }
             for (LabHost proxy : hosts.subList(1, 3)) {
-                assertEquals("root@t\n", sql(hosts.get(2), proxy, 2883, "root@t#" + CLUSTER, "", "SELECT USER()").out());
+                assertEquals("root@t\n", metaDb.sql(hosts.get(2), proxy, 2883, "root@t#" + CLUSTER, "", "SELECT USER()").out());
             }
             assertTrue(h1.runtime().daemons().running(h1.root().resolve(HOME.substring(1) + "/run/observer.pid")).isPresent(),
                     "a host that is down keeps its processes");
         } finally {
             h1.up();
         }
-        assertEquals("root@t\n", sql(hosts.get(1), h1, 2883, "root@t#" + CLUSTER, "", "SELECT USER()").out());
-        assertEquals("1\n", sql(hosts.get(1), h1, 2881, "root@sys", ROOT_PW, "SELECT 1").out());
+        assertEquals("root@t\n", metaDb.sql(hosts.get(1), h1, 2883, "root@t#" + CLUSTER, "", "SELECT USER()").out());
+        assertEquals("1\n", metaDb.sql(hosts.get(1), h1, 2881, "root@sys", ROOT_PW, "SELECT 1").out());
     }
 
     @Test
@@ -257,9 +257,9 @@ class CommandLineMetaDbTest {
         assertTrue(observerLog.contains("exits, pid=" + pid), observerLog);
         SshjClient.Result restart = SshjClient.run(fleet, h3, "cd " + HOME + " && bin/observer -p 2881");
         assertEquals(0, restart.status(), restart.err());
-        assertEquals("sys\nt\nclosed\n", sql(hosts.get(0), h3, 2881, "root@sys", ROOT_PW,
+        assertEquals("sys\nt\nclosed\n", metaDb.sql(hosts.get(0), h3, 2881, "root@sys", ROOT_PW,
                 "SELECT tenant_name FROM oceanbase.DBA_OB_TENANTS").out());
-        assertEquals("zone3\tACTIVE\n", sql(hosts.get(0), h3, 2881, "root@sys", ROOT_PW,
+        assertEquals("zone3\tACTIVE\n", metaDb.sql(hosts.get(0), h3, 2881, "root@sys", ROOT_PW,
                 "SELECT zone, status FROM oceanbase.DBA_OB_SERVERS WHERE svr_ip = '" + h3.address() + "'").out());
     }
 
@@ -272,10 +272,10 @@ class CommandLineMetaDbTest {
             assertEquals(0, teardown.status(), teardown.err());
         }
         for (LabHost h : hosts) {
-            SshjClient.Result started = observer(h, line(h, CLUSTER));
+            Result started = metaDb.startObserver(h, metaDb.observerArgs(h));
             assertEquals(0, started.status(), started.err());
         }
-        SshjClient.Result fresh = sql(hosts.get(1), hosts.get(0), 2881, "root@sys", "", "SHOW DATABASES");
+        Result fresh = metaDb.sql(hosts.get(1), hosts.get(0), 2881, "root@sys", "", "SHOW DATABASES");
         assertTrue(fresh.err().contains("not bootstrapped"), "a fresh cluster: root without password, not bootstrapped: " + fresh.err());
     }
 
@@ -288,11 +288,11 @@ class CommandLineMetaDbTest {
         long proxyPid;
         try {
             LabHost h = small.host(0);
-            SshjClient.upload(small, h, dir.resolve("media/oceanbase-ce-4.2.1.tar"), "/root/bundle.tar");
-            SshjClient.Result r = SshjClient.run(small, h, "cd /root && tar xf bundle.tar && rpm -ivh *.rpm >/dev/null"
-                    + " && mkdir -p " + HOME + "/store/c && cd " + HOME + " && bin/observer " + line(h, "c")
-                    + " && cd " + PROXY_HOME + " && bin/obproxy -r '" + h.address() + ":2881' -p 2883 -c c");
-            assertEquals(0, r.status(), r.err());
+            CommandLineMetaDb one = new CommandLineMetaDb(SshjClient.shell(small), "c", List.of(h));
+            one.install(dir.resolve("media/oceanbase-ce-4.2.1.tar"));
+            one.startObservers();
+            Result proxy = one.startObproxy(h, "-r '" + h.address() + ":2881' -p 2883 -c c");
+            assertEquals(0, proxy.status(), proxy.err());
             observerPid = Long.parseLong(Files.readString(h.root().resolve(HOME.substring(1) + "/run/observer.pid")).strip());
             proxyPid = Long.parseLong(Files.readString(h.root().resolve(PROXY_HOME.substring(1) + "/run/obproxy-"
                     + h.address() + "-2883.pid")).strip());
@@ -305,34 +305,7 @@ class CommandLineMetaDbTest {
         assertNotEquals(observerPid, proxyPid);
     }
 
-    /** The documented observer line for {@code h} (oceanbase-doc three-replica CLI page, Step 3.1). */
-    static String line(LabHost h, String cluster) {
-        String rs = hosts == null ? h.address() + ":2882:2881" : String.join(";", hosts.stream().map(x -> x.address() + ":2882:2881").toList());
-        return "-I " + h.address() + " -P 2882 -p 2881 -z zone" + h.name().substring(5) + " -d " + HOME + "/store/" + cluster
-                + " -r '" + rs + "' -c 1 -n " + cluster + " -o \"memory_limit=8G,system_memory=2G,datafile_size=20G,log_disk_size=20G,cpu_count=8\"";
-    }
-
-    private static SshjClient.Result observer(LabHost h, String args) throws IOException {
-        return SshjClient.run(fleet, h, "mkdir -p " + HOME + "/store/" + CLUSTER + " && cd " + HOME + " && " + HOME + "/bin/observer " + args);
-    }
-
-    private static String proxyLine(String sha1, int port) {
-        return "-r '" + String.join(";", hosts.stream().map(h -> h.address() + ":2881").toList()) + "' -p " + port + " -o \"observer_sys_password="
-                + sha1 + ",enable_strict_kernel_release=false,enable_cluster_checkout=false,enable_metadb_used=false\" -c " + CLUSTER;
-    }
-
-    private static SshjClient.Result obproxy(LabHost h, String args) throws IOException {
-        return SshjClient.run(fleet, h, "cd " + PROXY_HOME + " && bin/obproxy " + args);
-    }
-
-    /** obclient on {@code from} against {@code to:port}, the password on stdin (MYSQL_PWD), statements on stdin. */
-    private static SshjClient.Result sql(LabHost from, LabHost to, int port, String user, String password, String statements)
-            throws IOException {
-        return SshjClient.run(fleet, from, "IFS= read -r MYSQL_PWD; export MYSQL_PWD; obclient -h " + to.address() + " -P" + port
-                + " -u" + user + " -N", password + "\n" + statements + "\n");
-    }
-
-    private static void assertFails(SshjClient.Result r, String message) {
+    private static void assertFails(Result r, String message) {
         assertNotEquals(0, r.status(), r.err());
         assertTrue(r.err().contains(message), "expected '" + message + "' in: " + r.err());
     }
@@ -347,13 +320,5 @@ class CommandLineMetaDbTest {
             }
         }
         throw new AssertionError(h.address() + ":" + port + " still answers after the process was killed");
-    }
-
-    private static String sha1(String password) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

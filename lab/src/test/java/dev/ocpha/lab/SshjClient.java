@@ -40,6 +40,14 @@ final class SshjClient {
         return run(fleet, host, command, null);
     }
 
+    /** This client as the shell of {@link CommandLineMetaDb}. */
+    static CommandLineMetaDb.Shell shell(LabFleet fleet) {
+        return (host, command, stdin) -> {
+            Result r = run(fleet, host, command, stdin);
+            return new CommandLineMetaDb.Result(r.status(), r.out(), r.err());
+        };
+    }
+
     /** Uploads {@code local} to {@code remote} on the host over SFTP, as a deployer carries media to its hosts. */
     static void upload(LabFleet fleet, LabHost host, Path local, String remote) throws IOException {
         try (SSHClient client = new SSHClient()) {
