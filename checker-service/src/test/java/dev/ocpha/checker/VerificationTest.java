@@ -20,15 +20,17 @@ import dev.ocpha.contracts.model.VerificationItem;
 import dev.ocpha.infra.LabFleetResource;
 import dev.ocpha.infra.RealInfrastructureResource;
 import dev.ocpha.infra.TopicProbe;
-import dev.ocpha.lab.LabFleet;
+import dev.ocpha.lab.CommandLineMetaDb;
 import dev.ocpha.lab.LabHost;
 import dev.ocpha.lab.LabMedia;
 import dev.ocpha.ssh.ExecResult;
+import dev.ocpha.ssh.RemoteException;
 import dev.ocpha.ssh.RemoteExecutor;
 import dev.ocpha.ssh.SshTarget;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +52,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Post-deployment verification against OCP and MetaDB stand-ins set up on two lab hosts with docker and obclient over
- * SSH, as a deployer would: a primary (LEADER) on host-1 and a standby (FOLLOWER) on host-2, each with its MetaDB.
+ * Post-deployment verification against OCP and MetaDB stand-ins set up on two lab hosts over SSH, as a deployer would:
+ * a primary (LEADER) on host-1 and a standby (FOLLOWER) on host-2, each with its MetaDB deployed the documented way
+ * ({@link CommandLineMetaDb}: RPMs, observer's command line, bootstrap through obclient) and an OCP container.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
@@ -61,6 +64,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class VerificationTest {
 
     private static final String ROOT_PW = "R00t#Secret-pw";
+    private static final String PROXYRO_PW = "Pr0xy#Secret-pw";
     private static final String MONITOR_PW = "Mon1tor#Secret-pw";
     private static boolean deployed;
 
@@ -80,10 +84,9 @@ class VerificationTest {
     }
 
     private String sh(LabHost host, String command, String stdin) throws Exception {
-        ExecResult result = remote.exec(new SshTarget(host.address(), host.sshPort(), "root", LabFleetResource.CREDENTIAL),
-                command, stdin, Duration.ofSeconds(60));
-        assertEquals(0, result.exitStatus(), command + ": " + result.stderr() + result.stdout());
-        return result.stdout();
+        CommandLineMetaDb.Result result = shell(host, command, stdin);
+        assertEquals(0, result.status(), command + ": " + result.err() + result.out());
+        return result.out();
     }
 
     /** Media, a one-replica MetaDB with the meta and monitor tenants, and an OCP container, on each host. */
@@ -91,29 +94,16 @@ class VerificationTest {
         if (deployed) {
             return;
         }
-        LabFleet fleet = LabFleetResource.fleet();
         Path media = Files.createTempDirectory("checker-media");
-        LabMedia.generate(media, LabMedia.DEFAULT, 16 * 1024);
+        LabMedia.generate(media, List.of(LabMedia.OCP, LabMedia.OCEANBASE_CE), 16 * 1024);
         for (LabHost host : List.of(primary(), standby())) {
             String cluster = metaDbCluster(host);
             Files.createDirectories(host.root().resolve("data/media"));
-            for (LabMedia.Medium medium : List.of(LabMedia.OCP, LabMedia.OCEANBASE)) {
-                Files.copy(media.resolve(medium.name() + ".tar"), host.root().resolve("data/media/" + medium.name() + ".tar"),
-                        StandardCopyOption.REPLACE_EXISTING);
-                sh(host, "docker load -i /data/media/" + medium.name() + ".tar", null);
-            }
-            sh(host, "IFS= read -r OB_ROOT_PASSWORD; export OB_ROOT_PASSWORD; docker run -d --name metadb --network host "
-                    + "-e OB_CLUSTER_NAME=" + cluster + " -e OB_ZONE=zone1 -e OB_ROOT_PASSWORD -v /data/1:/data/1 "
-                    + LabMedia.OCEANBASE.image(), ROOT_PW + "\n");
-            sql(host, "root@sys", ROOT_PW, "ALTER SYSTEM BOOTSTRAP ZONE 'zone1' SERVER '" + host.address() + ":2882';"
-                    + " CREATE RESOURCE UNIT meta_unit MAX_CPU 2, MEMORY_SIZE '5G'; CREATE RESOURCE POOL meta_pool UNIT 'meta_unit', UNIT_NUM 1;"
-                    + " CREATE TENANT IF NOT EXISTS ocp_meta RESOURCE_POOL_LIST=('meta_pool');"
-                    + " CREATE RESOURCE UNIT monitor_unit MAX_CPU 2, MEMORY_SIZE '5G'; CREATE RESOURCE POOL monitor_pool UNIT 'monitor_unit', UNIT_NUM 1;"
-                    + " CREATE TENANT IF NOT EXISTS ocp_monitor RESOURCE_POOL_LIST=('monitor_pool')");
-            sql(host, "root@ocp_meta", "", "CREATE USER IF NOT EXISTS meta_user IDENTIFIED BY '"
-                    + CheckerTestResource.META_PASSWORD + "'; GRANT ALL ON *.* TO meta_user; CREATE DATABASE IF NOT EXISTS meta_database");
-            sql(host, "root@ocp_monitor", "", "CREATE USER IF NOT EXISTS monitor_user IDENTIFIED BY '" + MONITOR_PW
-                    + "'; GRANT ALL ON *.* TO monitor_user; CREATE DATABASE IF NOT EXISTS monitor_database");
+            Files.copy(media.resolve(LabMedia.OCP.name() + ".tar"), host.root().resolve("data/media/" + LabMedia.OCP.name() + ".tar"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            sh(host, "docker load -i /data/media/" + LabMedia.OCP.name() + ".tar", null);
+            CommandLineMetaDb.deploy(this::shell, cluster, List.of(host), media.resolve(LabMedia.OCEANBASE_CE_NAME + ".tar"),
+                    ROOT_PW, PROXYRO_PW).ocpTenants(ROOT_PW, CheckerTestResource.META_PASSWORD, MONITOR_PW);
             sh(host, """
                     IFS= read -r OCP_METADB_PASSWORD; IFS= read -r OCP_MONITORDB_PASSWORD; IFS= read -r OCP_INITIAL_ADMIN_PASSWORD
                     export OCP_METADB_PASSWORD OCP_MONITORDB_PASSWORD OCP_INITIAL_ADMIN_PASSWORD
@@ -128,9 +118,15 @@ class VerificationTest {
         deployed = true;
     }
 
-    private void sql(LabHost host, String user, String password, String statements) throws Exception {
-        sh(host, "IFS= read -r MYSQL_PWD; export MYSQL_PWD; obclient -h " + host.address() + " -P 2881 -u " + user + " -N",
-                password + "\n" + statements + "\n");
+    /** {@link #remote} as the shell of {@link CommandLineMetaDb}. */
+    private CommandLineMetaDb.Result shell(LabHost host, String command, String stdin) throws IOException {
+        try {
+            ExecResult result = remote.exec(new SshTarget(host.address(), host.sshPort(), "root", LabFleetResource.CREDENTIAL),
+                    command, stdin, Duration.ofSeconds(60));
+            return new CommandLineMetaDb.Result(result.exitStatus(), result.stdout(), result.stderr());
+        } catch (RemoteException e) {
+            throw new IOException(e);
+        }
     }
 
     private static String metaDbCluster(LabHost host) {

@@ -26,7 +26,7 @@ class DockerTest {
     static void start() {
         fleet = LabFleet.builder(dir.resolve("fleet")).hosts(2).sshPort(0).ocpStartDelay(Duration.ofMillis(200)).start();
         media = dir.resolve("media");
-        LabMedia.generate(media, List.of(LabMedia.OCP, LabMedia.OCEANBASE, LabMedia.OAT, LabMedia.OCP.oci()), 64 * 1024);
+        LabMedia.generate(media, List.of(LabMedia.OCP, LabMedia.OAT, LabMedia.OCP.oci()), 64 * 1024);
     }
 
     @AfterAll
@@ -42,21 +42,21 @@ class DockerTest {
         Process check = new ProcessBuilder("sha256sum", "-c", "ocp-4.2.2.tar.sha256").directory(media.toFile()).start();
         assertEquals(0, check.waitFor());
 
-        Path legacy = extract("oceanbase-4.2.1.tar");
+        Path legacy = extract("oat-4.3.0.tar");
         JsonNode manifest = JSON.readTree(legacy.resolve("manifest.json").toFile());
         assertTrue(manifest.isArray() && manifest.size() == 1, manifest.toString());
-        assertEquals(LabMedia.OCEANBASE.image(), manifest.at("/0/RepoTags/0").asText());
+        assertEquals(LabMedia.OAT.image(), manifest.at("/0/RepoTags/0").asText());
         String configName = manifest.at("/0/Config").asText();
         assertEquals(sha256(legacy.resolve(configName)) + ".json", configName, "the config is named by its digest");
         JsonNode config = JSON.readTree(legacy.resolve(configName).toFile());
         assertEquals("amd64", config.get("architecture").asText());
         assertEquals("linux", config.get("os").asText());
-        assertEquals("/home/admin/oceanbase/bin/observer", config.at("/config/Cmd/0").asText());
+        assertEquals("/oat/oat-server.py", config.at("/config/Cmd/1").asText());
         String layer = manifest.at("/0/Layers/0").asText();
         assertTrue(layer.matches("[0-9a-f]{64}/layer.tar"), layer);
         assertEquals("sha256:" + sha256(legacy.resolve(layer)), config.at("/rootfs/diff_ids/0").asText());
         assertEquals(layer.substring(0, 64), JSON.readTree(legacy.resolve("repositories").toFile())
-                .at("/reg.example~1oceanbase~1oceanbase/4.2.1").asText());
+                .at("/reg.example~1oceanbase~1oat/4.3.0").asText());
 
         Path oci = extract("ocp-4.2.2-oci.tar");
         assertEquals("1.0.0", JSON.readTree(oci.resolve("oci-layout").toFile()).get("imageLayoutVersion").asText());
@@ -105,6 +105,11 @@ class DockerTest {
         assertTrue(tampered.err().startsWith("invalid diffID for layer 0: expected \"sha256:"), tampered.err());
     }
 
+    private static void loadOat(LabHost host) throws Exception {
+        Files.copy(media.resolve("oat-4.3.0.tar"), host.root().resolve("tmp/oat.tar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        SshjClient.exec(fleet, host, "docker load -i /tmp/oat.tar");
+    }
+
     private static Path extract(String tar) throws Exception {
         Path into = Files.createDirectories(dir.resolve("extracted").resolve(tar));
         Process x = new ProcessBuilder("tar", "-xf", media.resolve(tar).toString(), "-C", into.toString()).start();
@@ -119,29 +124,27 @@ class DockerTest {
     @Test
     void containersRunWithLimitsAndEnvironment_andAnswerPsInspectStatsExecLogs() throws Exception {
         LabHost host = fleet.host(0);
-        Deploy.media(fleet, host, media);
-        SshjClient.Result run = SshjClient.run(fleet, host, "export SECRET_PASSWORD=s3cret; docker run -d --name box --network host "
-                + "--cpu-period 100000 --cpu-quota 400000 --memory=8G -e OB_CLUSTER_NAME=boxdb -e OB_ZONE=z1 -e "
-                + "OB_MYSQL_PORT=3881 -e OB_RPC_PORT=3882 -e OB_PROXY_PORT=3883 -e OB_SSHD_PORT=3022 -e SECRET_PASSWORD "
-                + LabMedia.OCEANBASE.image());
+        loadOat(host);
+        SshjClient.Result run = SshjClient.run(fleet, host, "export SECRET_PASSWORD=s3cret; docker run -d --name box -p 3700:7000 "
+                + "--cpu-period 100000 --cpu-quota 400000 --memory=8G -e BOX_ZONE=z1 -e SECRET_PASSWORD " + LabMedia.OAT.image());
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().matches("[0-9a-f]{64}\n"), run.out());
 
         assertEquals("box\n", SshjClient.exec(fleet, host, "docker ps --filter name=box --format '{{.Names}}'"));
         assertEquals("true\n", SshjClient.exec(fleet, host, "docker inspect --format '{{.State.Running}}' box"));
-        assertEquals(LabMedia.OCEANBASE.image() + "\n", SshjClient.exec(fleet, host, "docker inspect --format '{{.Config.Image}}' box"));
+        assertEquals(LabMedia.OAT.image() + "\n", SshjClient.exec(fleet, host, "docker inspect --format '{{.Config.Image}}' box"));
         assertEquals("400000 8589934592\n", SshjClient.exec(fleet, host, "docker inspect -f '{{.HostConfig.CpuQuota}} {{.HostConfig.Memory}}' box"));
         assertFalse(SshjClient.exec(fleet, host, "docker inspect box").contains("s3cret"));
         String stats = SshjClient.exec(fleet, host, "docker stats --no-stream --format '{{.Name}} {{.MemUsage}} {{.CPULimit}}' box");
         assertTrue(stats.matches("box [0-9.]+(GiB|MiB) / 8.00GiB 4.00\n"), stats);
-        assertEquals("s3cret z1\n", SshjClient.exec(fleet, host, "docker exec box sh -c 'echo $SECRET_PASSWORD $OB_ZONE'"));
-        assertTrue(SshjClient.exec(fleet, host, "docker exec box pgrep -a observer").contains("/home/admin/oceanbase/bin/observer -p 3881"));
+        assertEquals("s3cret z1\n", SshjClient.exec(fleet, host, "docker exec box sh -c 'echo $SECRET_PASSWORD $BOX_ZONE'"));
+        assertTrue(SshjClient.exec(fleet, host, "docker exec box pgrep -a python").contains("python /oat/oat-server.py"));
         assertTrue(SshjClient.exec(fleet, host, "docker logs box").contains("listening on " + host.address()));
-        try (java.net.Socket s = new java.net.Socket(host.address(), 3881)) {
+        try (java.net.Socket s = new java.net.Socket(host.address(), 3700)) {
             assertTrue(s.isConnected()); // a real listener on the host's own address
         }
 
-        SshjClient.Result again = SshjClient.run(fleet, host, "docker run -d --name box " + LabMedia.OCEANBASE.image());
+        SshjClient.Result again = SshjClient.run(fleet, host, "docker run -d --name box " + LabMedia.OAT.image());
         assertEquals(125, again.status());
         assertTrue(again.err().contains("The container name \"/box\" is already in use"), again.err());
         SshjClient.Result busy = SshjClient.run(fleet, host, "docker rm box");
@@ -161,14 +164,13 @@ class DockerTest {
     @Test
     void runFailures_lookLikeDockers() throws Exception {
         LabHost host = fleet.host(0);
-        Deploy.media(fleet, host, media);
+        loadOat(host);
         SshjClient.Result noImage = SshjClient.run(fleet, host, "docker run -d --name x reg.example/none:1");
         assertEquals(125, noImage.status());
         assertTrue(noImage.err().startsWith("Unable to find image 'reg.example/none:1' locally"), noImage.err());
         host.occupyPort(4881);
         try {
-            SshjClient.Result taken = SshjClient.run(fleet, host, "docker run -d --name taken --network host -e OB_CLUSTER_NAME=t "
-                    + "-e OB_MYSQL_PORT=4881 " + LabMedia.OCEANBASE.image());
+            SshjClient.Result taken = SshjClient.run(fleet, host, "docker run -d --name taken -p 4881:7000 " + LabMedia.OAT.image());
             assertEquals(125, taken.status());
             assertTrue(taken.err().contains(host.address() + ":4881: bind: address already in use"), taken.err());
         } finally {

@@ -37,8 +37,7 @@ class MultiClusterTest {
         for (LabHost h : fleet.hosts()) {
             Deploy.media(fleet, h, media);
             String cluster = h == primary ? "metadb_a" : "metadb_b";
-            assertEquals(0, Deploy.metaDb(fleet, h, cluster, "zone1").status());
-            Deploy.bootstrap(fleet, cluster, h);
+            Deploy.metaDb(fleet, media, cluster, h);
             assertEquals(0, Deploy.ocp(fleet, h, h.address(), cluster, 8080).status());
             Http.await("http://" + h.address() + ":8080/api/status", Deploy.ADMIN_PW, 20);
         }

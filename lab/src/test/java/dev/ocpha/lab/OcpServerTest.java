@@ -42,8 +42,7 @@ class OcpServerTest {
         node = fleet.host(1);
         Deploy.media(fleet, db, media);
         Deploy.media(fleet, node, media);
-        assertEquals(0, Deploy.metaDb(fleet, db, "metadb", "zone1").status());
-        Deploy.bootstrap(fleet, "metadb", db);
+        Deploy.metaDb(fleet, media, "metadb", db);
         SshjClient.Result run = Deploy.ocp(fleet, node, db.address(), "metadb", 8080);
         assertEquals(0, run.status(), run.err());
         base = "http://" + node.address() + ":8080";

@@ -120,9 +120,9 @@ class SystemToolsTest {
         LabHost host = fleet.host(1);
         int before = host.journal().size();
         SshjClient.exec(fleet, host, "sysctl -n vm.swappiness; systemctl is-active sshd; "
-                + "MYSQL_PWD=x useradd -c 'OB_ROOT_PASSWORD=Secret#123' carol; getenforce");
+                + "MYSQL_PWD=x useradd -c 'DB_ROOT_PASSWORD=Secret#123' carol; getenforce");
         List<JournalEntry> calls = host.journal().subList(before, host.journal().size());
-        assertEquals(List.of("sysctl -n vm.swappiness", "systemctl is-active sshd", "useradd -c OB_ROOT_PASSWORD=******"
+        assertEquals(List.of("sysctl -n vm.swappiness", "systemctl is-active sshd", "useradd -c DB_ROOT_PASSWORD=******"
                 + " carol", "getenforce"), calls.stream().map(JournalEntry::commandLine).toList());
         assertEquals("30", calls.get(0).result());
         assertEquals(0, calls.get(0).exitStatus());

@@ -52,10 +52,10 @@ class MediaLibraryTest {
 
     @Test
     void ociLayoutArchiveOfDocker25_isIdentifiedTheSameWay() throws Exception {
-        LabMedia.Medium oci = LabMedia.OCEANBASE.forArchitecture("arm64").oci();
+        LabMedia.Medium oci = LabMedia.OCP.forArchitecture("arm64").oci();
         LabMedia.generate(dir, List.of(oci), 16 * 1024);
         MediaLibrary.Medium medium = library().find(oci.name());
-        assertEquals("reg.example/oceanbase/oceanbase:4.2.1", medium.image());
+        assertEquals("reg.example/oceanbase/ocp:4.2.2", medium.image());
         assertEquals("arm64", medium.architecture());
     }
 
