@@ -29,16 +29,16 @@ import java.util.SplittableRandom;
  * {@code history}) and each layer is a real tar whose sha256 is its diff id. {@link Format#OCI} is what Docker 25 and
  * later write (moby/moby PR #44598): the same {@code manifest.json} and {@code repositories} beside an OCI image layout
  * ({@code oci-layout}, {@code index.json}, {@code blobs/sha256/<digest>}), {@code Layers} pointing into the blobs.
- * What an image runs is its config's program, as in a real image: the OCP server's jar, OceanBase's
- * {@code observer}, OAT's server. {@link Format#RPM_BUNDLE} is not an image: a plain tar of the released OceanBase CE
- * RPMs ({@link OceanBaseRpms}), for OceanBase's documented command-line deployment.
+ * What an image runs is its config's program, as in a real image: the OCP server's jar, OAT's server. OceanBase comes
+ * only as {@link Format#RPM_BUNDLE}, not an image: a plain tar of the released OceanBase CE RPMs ({@link OceanBaseRpms}),
+ * for OceanBase's documented command-line deployment (the lab models no OceanBase image).
  */
 public final class LabMedia {
     public static final long DEFAULT_FILLER_BYTES = 4L * 1024 * 1024;
     public static final String REGISTRY = "reg.example/oceanbase/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a medium's image runs: the OCP server, OceanBase (MetaDB/MonitorDB) or OAT. */
+    /** What a medium holds: the OCP server's image, OceanBase's RPMs (MetaDB/MonitorDB, never an image) or OAT's image. */
     public enum Kind { OCP, OCEANBASE, OAT }
 
     /**
@@ -75,17 +75,19 @@ public final class LabMedia {
     public static final String OCEANBASE_CE_NAME = "oceanbase-ce-4.2.1";
 
     public static final Medium OCP = medium(Kind.OCP, "4.2.2");
-    public static final Medium OCEANBASE = medium(Kind.OCEANBASE, "4.2.1");
     public static final Medium OAT = medium(Kind.OAT, "4.3.0");
     /** OceanBase CE 4.2.1's RPMs (oceanbase-ce, oceanbase-ce-libs, obproxy-ce), for the command-line deployment. */
     public static final Medium OCEANBASE_CE = new Medium(OCEANBASE_CE_NAME, null, Kind.OCEANBASE, "4.2.1", Format.RPM_BUNDLE, "amd64");
-    public static final List<Medium> DEFAULT = List.of(OCP, OCEANBASE, OAT, OCEANBASE_CE);
+    public static final List<Medium> DEFAULT = List.of(OCP, OAT, OCEANBASE_CE);
 
     private LabMedia() {
     }
 
-    /** {@code ocp-4.2.2} with image {@code reg.example/oceanbase/ocp:4.2.2}, and likewise {@code oceanbase-…}, {@code oat-…}. */
+    /** {@code ocp-4.2.2} with image {@code reg.example/oceanbase/ocp:4.2.2}, and likewise {@code oat-…}; OceanBase has no image. */
     public static Medium medium(Kind kind, String version) {
+        if (kind == Kind.OCEANBASE) {
+            throw new IllegalArgumentException("the lab models no OceanBase image: OceanBase comes as its RPMs (OCEANBASE_CE)");
+        }
         if (!version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,63}")) {
             throw new IllegalArgumentException("a medium version is letters, digits, '.', '_' and '-', not '" + version + "'");
         }
@@ -94,7 +96,7 @@ public final class LabMedia {
                 Format.DOCKER_ARCHIVE, "amd64");
     }
 
-    /** The default media (OCP 4.2.2, OceanBase 4.2.1, OAT 4.3.0 images with 4 MiB of filler each; OceanBase CE 4.2.1's RPMs). */
+    /** The default media (OCP 4.2.2 and OAT 4.3.0 images with 4 MiB of filler each; OceanBase CE 4.2.1's RPMs). */
     public static List<Path> generate(Path dir) {
         return generate(dir, DEFAULT, DEFAULT_FILLER_BYTES);
     }
@@ -134,7 +136,7 @@ public final class LabMedia {
         return switch (kind) {
             case OCP -> new Program(List.of("/bin/sh", "-c", "java -server -jar /home/admin/ocp-server/lib/ocp-server.jar"),
                     "home/admin/ocp-server/lib/ocp-server.jar");
-            case OCEANBASE -> new Program(List.of("/home/admin/oceanbase/bin/observer"), "home/admin/oceanbase/bin/observer");
+            case OCEANBASE -> throw new IllegalArgumentException("the lab models no OceanBase image");
             case OAT -> new Program(List.of("python", "/oat/oat-server.py"), "oat/oat-server.py");
         };
     }

@@ -162,6 +162,27 @@ class DockerTest {
     }
 
     @Test
+    void aContainerOfAnOceanBaseImage_exitsAtItsStart_andItsLogSaysTheLabDoesNotModelIt() throws Exception {
+        LabHost host = fleet.host(1);
+        // an image as oceanbase/docker-images' oceanbase-ce describes itself: its program /root/boot/start.sh
+        SshjClient.Result load = SshjClient.run(fleet, host, "mkdir -p /tmp/ob && cd /tmp/ob && printf '%s' "
+                + "'{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/root/boot/start.sh\"]},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}' > config.json && printf '%s' "
+                + "'[{\"Config\":\"config.json\",\"RepoTags\":[\"oceanbase/oceanbase-ce:4.2.1\"],\"Layers\":[]}]' > manifest.json"
+                + " && tar -cf /tmp/ob.tar manifest.json config.json && docker load -i /tmp/ob.tar");
+        assertEquals("Loaded image: oceanbase/oceanbase-ce:4.2.1\n", load.out(), load.err());
+        SshjClient.Result run = SshjClient.run(fleet, host, "docker run -d --name ob --network host -e MODE=mini "
+                + "oceanbase/oceanbase-ce:4.2.1");
+        assertEquals(0, run.status(), run.err());
+        assertEquals("false 1\n", SshjClient.exec(fleet, host, "docker inspect --format '{{.State.Running}} {{.State.ExitCode}}' ob"));
+        List<String> logs = SshjClient.exec(fleet, host, "docker logs ob").lines().toList();
+        assertEquals(1, logs.size(), logs.toString());
+        assertTrue(logs.get(0).contains("the image oceanbase/oceanbase-ce:4.2.1 is not modelled by the lab"), logs.get(0));
+        assertEquals(1, SshjClient.run(fleet, host, "docker exec ob obclient -h 127.0.0.1 -P 2881 -uroot").status());
+        assertEquals("ob\n", SshjClient.exec(fleet, host, "docker rm ob"));
+    }
+
+    @Test
     void runFailures_lookLikeDockers() throws Exception {
         LabHost host = fleet.host(0);
         loadOat(host);

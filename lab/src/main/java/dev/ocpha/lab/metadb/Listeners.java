@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 /**
  * Real TCP listeners on a host's address, in the host's network namespace, each connection served on a thread of its own, closed together (when the
  * server stops or its host goes down). What a connection gets is a {@link Handler}: the lab's SQL protocol
- * ({@link SqlProtocol}), a port that accepts and closes (an RPC port), a banner.
+ * ({@link SqlProtocol}) or a port that accepts and closes (an RPC port).
  */
 final class Listeners implements AutoCloseable {
     /** Serves one accepted connection; the socket is closed afterwards. */
@@ -43,13 +43,6 @@ final class Listeners implements AutoCloseable {
         ServerSocket socket = HostNetworks.listenIn(address, "0.0.0.0", port, 100);
         sockets.add(socket);
         connections.execute(() -> accept(socket, handler));
-    }
-
-    static Handler banner(String line) {
-        return client -> {
-            client.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            client.getOutputStream().flush();
-        };
     }
 
     private void accept(ServerSocket socket, Handler handler) {

@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The fleet's MetaDB clusters by name. Replicas of one cluster (one container per host/zone) share its state, so a
- * bootstrap on one replica is seen by all; the state lives while any replica container exists and is persisted in
- * the fleet's state directory.
+ * The fleet's MetaDB clusters by name. The servers of one cluster (observers started from the command line, one per
+ * host/zone) share its state, so a bootstrap on one server is seen by all; the state lives while any server's store
+ * still names it and is persisted in the fleet's state directory.
  */
 public final class MetaDbRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,13 +34,25 @@ public final class MetaDbRegistry {
         }
     }
 
-    /** A replica container joins (or rejoins) its cluster; the first one creates the cluster with its root password. */
-    public synchronized MetaDbState join(String cluster, String version, MetaDbState.Replica replica, String rootPassword) {
+    /**
+     * An observer started from the command line joins its cluster. The cluster's data lives in its servers' store
+     * directories: first every server whose store no longer names it ({@code storeHolds} false: wiped, or re-created
+     * fresh) is dropped, and a cluster left without servers is gone, so a fresh server starts a fresh cluster (root@sys
+     * without a password, not bootstrapped) while a restart rejoins the cluster it left.
+     */
+    public synchronized MetaDbState join(String cluster, String version, MetaDbState.Replica server,
+                                         Predicate<MetaDbState.Replica> storeHolds) {
+        MetaDbState existing = clusters.get(cluster);
+        if (existing != null) {
+            existing.replicas.values().removeIf(r -> !storeHolds.test(r));
+            if (existing.replicas.isEmpty()) {
+                clusters.remove(cluster);
+            }
+        }
         MetaDbState state = clusters.computeIfAbsent(cluster, n -> {
             MetaDbState s = new MetaDbState();
             s.name = n;
             s.version = version;
-            s.rootPassword = rootPassword == null ? "" : rootPassword;
             MetaDbState.Tenant sys = new MetaDbState.Tenant();
             sys.id = 1;
             sys.name = "sys";
@@ -48,36 +61,9 @@ public final class MetaDbRegistry {
             s.tenants.put("sys", sys);
             return s;
         });
-        state.replicas.put(replica.key(), replica);
+        state.replicas.put(server.key(), server);
         save();
         return state;
-    }
-
-    /**
-     * An observer started from the command line joins its cluster. The cluster's data lives in its servers' store
-     * directories: first every server whose store no longer names it ({@code storeHolds} false: wiped, or re-created
-     * fresh) is dropped, and a cluster left without servers is gone, so a fresh server starts a fresh cluster (root@sys
-     * without a password, not bootstrapped) while a restart rejoins the cluster it left.
-     */
-    public synchronized MetaDbState joinCommandLine(String cluster, String version, MetaDbState.Replica server,
-                                                    java.util.function.Predicate<MetaDbState.Replica> storeHolds) {
-        MetaDbState existing = clusters.get(cluster);
-        if (existing != null) {
-            existing.replicas.values().removeIf(r -> r.store() != null && !storeHolds.test(r));
-            if (existing.replicas.isEmpty()) {
-                clusters.remove(cluster);
-            }
-        }
-        MetaDbState state = join(cluster, version, server, null);
-        state.commandLine = true;
-        save();
-        return state;
-    }
-
-    /** A replica container was removed; the cluster goes with its last replica (its data directories go too). */
-    public synchronized void leave(String host, String container) {
-        clusters.values().removeIf(s -> s.replicas.remove(host + "/" + container) != null && s.replicas.isEmpty());
-        save();
     }
 
     public synchronized Optional<MetaDbState> cluster(String name) {

@@ -8,18 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The shared state of one MetaDB (OceanBase) cluster: what its replicas see alike. Persisted by the registry. */
+/** The shared state of one MetaDB (OceanBase) cluster: what its servers see alike. Persisted by the registry. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class MetaDbState {
     public String name;
     public String version;
-    /** root@sys; empty until {@code OB_ROOT_PASSWORD} at the first replica's run or {@code ALTER USER root}. */
+    /** root@sys; empty until {@code ALTER USER root}. */
     public String rootPassword = "";
-    /**
-     * Deployed through observer's documented command line (not the lab's MetaDB image): OceanBase's own defaults
-     * apply, a tenant's allowlist and the refusal of all but SET and BOOTSTRAP before the bootstrap.
-     */
-    public boolean commandLine;
     public boolean bootstrapped;
     public List<Server> servers = new ArrayList<>();
     public Map<String, Replica> replicas = new LinkedHashMap<>();
@@ -32,24 +27,15 @@ public final class MetaDbState {
     }
 
     /**
-     * A server of the cluster: a MetaDB container (which host, container, zone and ports) or an observer started from
-     * the command line ({@code container} {@code observer-<server id>}, no proxy or sshd port), whose data lives while
-     * {@code store}, the machine path of the identity file in its store directory, still names it.
+     * A server of the cluster, an observer started from the command line: its host, server id, address, zone and
+     * ports; its data lives while {@code store}, the machine path of the identity file in its store directory, still
+     * names it.
      */
-    public record Replica(String host, String container, String address, String zone, int mysqlPort, int rpcPort,
-                          int proxyPort, int sshdPort, String store) {
-        public static Replica container(String host, String container, String address, String zone, int mysqlPort,
-                                        int rpcPort, int proxyPort, int sshdPort) {
-            return new Replica(host, container, address, zone, mysqlPort, rpcPort, proxyPort, sshdPort, null);
-        }
-
-        public static Replica observer(String host, String serverId, String address, String zone, int sqlPort, int rpcPort,
-                                       String store) {
-            return new Replica(host, "observer-" + serverId, address, zone, sqlPort, rpcPort, 0, 0, store);
-        }
-
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Replica(String host, String serverId, String address, String zone, int mysqlPort, int rpcPort,
+                          String store) {
         String key() {
-            return host + "/" + container;
+            return host + "/observer-" + serverId;
         }
     }
 
@@ -65,7 +51,7 @@ public final class MetaDbState {
         public int id;
         public String name;
         public String pool;
-        /** {@code ob_tcp_invited_nodes}; null: not enforced (tenants of the lab's MetaDB image). */
+        /** {@code ob_tcp_invited_nodes}; null (the sys tenant): every client, as OceanBase's {@code %}. */
         public String invitedNodes;
         public Map<String, String> users = new LinkedHashMap<>();
         public Set<String> databases = new LinkedHashSet<>();

@@ -59,7 +59,7 @@ public final class Observer {
             HostDaemons.log(launch, "ERROR", "fail to listen: " + e.getMessage());
             throw new StartRefused("[ERROR] fail to listen on " + e.getMessage());
         }
-        registry.joinCommandLine(command.cluster(), version, MetaDbState.Replica.observer(c.host().name(), store.serverId(),
+        registry.join(command.cluster(), version, new MetaDbState.Replica(c.host().name(), store.serverId(),
                 command.localIp(), command.zone(), command.sqlPort(), command.rpcPort(), store.identity().toString()),
                 ObserverStore::holds);
         DaemonCommandLine.save(config, command);

@@ -39,9 +39,9 @@ record ObserverStore(String serverId, Path identity) {
     /** Whether the store of a registered server still holds it (not wiped, not re-created as another server). */
     static boolean holds(MetaDbState.Replica server) {
         try {
-            Path identity = Path.of(server.store());
-            return Files.isRegularFile(identity)
-                    && server.container().equals("observer-" + SqlEngine.JSON.readTree(identity.toFile()).path("server").asText());
+            Path identity = server.store() == null ? null : Path.of(server.store());
+            return identity != null && Files.isRegularFile(identity)
+                    && SqlEngine.JSON.readTree(identity.toFile()).path("server").asText().equals(server.serverId());
         } catch (IOException e) {
             return false;
         }

@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The statements an OCP deployer sends to its MetaDB (oceanbase/oceanbase-doc@V4.2.5 {@code en-US/700.reference/500.sql-reference}), with OceanBase's error codes,
- * over the shared {@link MetaDbState} of the cluster. A cluster of observers started from the command line
- * ({@link MetaDbState#commandLine}) keeps OceanBase's documented rules the lab's MetaDB image did not: nothing but SET
+ * over the shared {@link MetaDbState} of the cluster of observers, with OceanBase's documented rules: nothing but SET
  * and the bootstrap before the bootstrap, a tenant allowlist ({@code ob_tcp_invited_nodes}, {@link Allowlist}). Anything else is a syntax error (1064), so a deployer that
  * relies on more finds out here rather than on a real cluster.
  */
@@ -170,11 +169,9 @@ public final class SqlEngine {
         if (SET.matcher(sql).matches() && !SET_GLOBAL_INVITED_NODES.matcher(sql).matches()) {
             return affected(0);
         }
-        if (registry.read(all -> all.get(session.cluster).commandLine)) {
-            // a server started from the command line answers nothing else until the bootstrap (oceanbase/oceanbase-doc@V4.2.5
-            // en-US/700.reference/500.sql-reference/100.sql-syntax/100.system-tenants/200.alter-system/400.bootstrp.md)
-            requireBootstrapped(session);
-        }
+        // a server answers nothing else until the bootstrap (oceanbase/oceanbase-doc@V4.2.5
+        // en-US/700.reference/500.sql-reference/100.sql-syntax/100.system-tenants/200.alter-system/400.bootstrp.md)
+        requireBootstrapped(session);
         if ((m = SELECT_CONST.matcher(sql)).matches()) {
             String what = m.group(1).toUpperCase(Locale.ROOT);
             String value = switch (what.replace("()", "")) {
@@ -217,7 +214,6 @@ public final class SqlEngine {
                 return null;
             });
         }
-        requireBootstrapped(session);
         if ((m = SET_GLOBAL_INVITED_NODES.matcher(sql)).matches()) {
             return invitedNodes(session, session.tenant, unescape(m.group(1)));
         }
@@ -301,7 +297,7 @@ public final class SqlEngine {
                     .filter(r -> r.address().equals(server.address()) && r.rpcPort() == server.rpcPort()).findFirst()
                     .orElseThrow(() -> new SqlFailure(4012, "HY000", "server '" + server.address() + ":" + server.rpcPort()
                             + "' is not an observer of cluster " + session.cluster));
-            if (replica.zone() != null && !replica.zone().isEmpty() && !replica.zone().equals(server.zone())) {
+            if (!replica.zone().equals(server.zone())) {
                 throw new SqlFailure(4660, "HY000", "server '" + server.address() + ":" + server.rpcPort() + "' was started in zone '"
                         + replica.zone() + "', not '" + server.zone() + "'");
             }
@@ -392,8 +388,8 @@ public final class SqlEngine {
             t.id = 1000 + s.tenants.size() * 2;
             t.name = name;
             t.pool = poolName;
-            // the lab's MetaDB image never enforced an allowlist; a cluster from the command line has OceanBase's default
-            t.invitedNodes = invitedNodes != null ? invitedNodes : s.commandLine ? Allowlist.DEFAULT : null;
+            // without ob_tcp_invited_nodes, OceanBase's default
+            t.invitedNodes = invitedNodes != null ? invitedNodes : Allowlist.DEFAULT;
             t.users.put("root", ""); // a new tenant's root has no password until ALTER USER
             t.databases.add("oceanbase");
             s.tenants.put(name, t);

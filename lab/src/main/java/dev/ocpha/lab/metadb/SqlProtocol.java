@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The server side of the lab's SQL line protocol ({@link MetaDbClient} is the client): one JSON line to log in, then
  * one JSON line per statement ({@code {"sql": …}}) or OCP-internal operation ({@link InternalOps}), each answered with
- * one line. Observers, OBProxies and the MetaDB containers differ only in how they log a connection in.
+ * one line. Observers and OBProxies differ only in how they log a connection in.
  */
 final class SqlProtocol {
     /** What a client logs in with: {@code user[@tenant[#cluster]]}, password, database (null: none). */

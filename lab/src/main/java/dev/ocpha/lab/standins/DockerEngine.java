@@ -120,7 +120,8 @@ public final class DockerEngine {
     /**
      * What a container of the image runs, from the program its config starts ({@code Entrypoint} then {@code Cmd}),
      * as a real image tells it: the OCP server ({@code /home/admin/ocp-server/…}), OceanBase ({@code observer}, or
-     * oceanbase/docker-images' oceanbase-ce {@code /root/boot/start.sh}), OAT ({@code /oat/…}); else empty.
+     * oceanbase/docker-images' oceanbase-ce {@code /root/boot/start.sh}: not modelled, {@link UnmodelledImage}), OAT
+     * ({@code /oat/…}); else empty.
      */
     static String kind(JsonNode config) {
         List<String> words = new ArrayList<>();
@@ -212,7 +213,6 @@ public final class DockerEngine {
     synchronized void remove(Container c) {
         stop(c, 137);
         containers.remove(c.name);
-        host.lab().containerRemoved(host, c);
         deleteTree(containerFiles(c));
         save();
     }

@@ -1,6 +1,5 @@
 package dev.ocpha.lab.standins;
 
-import dev.ocpha.lab.metadb.MetaDbReplica;
 import dev.ocpha.lab.metadb.MetaDbRegistry;
 import dev.ocpha.lab.metadb.Obclient;
 import dev.ocpha.lab.metadb.Obproxy;
@@ -62,15 +61,9 @@ public final class LabServices implements AutoCloseable {
     ContainerProcess containerProcess(HostRuntime host, Container c) {
         return switch (c.kind) {
             case "OCP" -> new OcpServer(host, c);
-            case "OCEANBASE" -> new MetaDbReplica(host, c, metaDbs);
+            case "OCEANBASE" -> new UnmodelledImage(host, c);
             default -> new OatServer(host, c);
         };
-    }
-
-    void containerRemoved(HostRuntime host, Container c) {
-        if ("OCEANBASE".equals(c.kind)) {
-            metaDbs.leave(host.name(), c.name);
-        }
     }
 
     /** {@code pgrep [-a] [-f] [-l] pattern} inside a container: its main process, as {@code ps} would list it. */
