@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +31,8 @@ final class LabBridge implements AutoCloseable {
      */
     static LabBridge create(List<Integer> blocks) {
         LabBridge bridge = new LabBridge("ocphalab" + blocks.get(0), blocks);
+        removeLeftover(bridge.name);
         List<String> batch = new ArrayList<>();
-        if (exists(bridge.name)) {
-            batch.add("link del " + bridge.name);
-        }
         batch.add("link add " + bridge.name + " type bridge");
         for (int block : blocks) {
             batch.add("addr add " + AddressBlocks.PREFIX + block + ".254/24 dev " + bridge.name);
@@ -52,10 +51,8 @@ final class LabBridge implements AutoCloseable {
     void attach(String address, long pid) {
         String[] octets = address.split("\\.");
         String link = "ol" + octets[2] + "h" + octets[3];
+        removeLeftover(link);
         List<String> batch = new ArrayList<>();
-        if (exists(link)) {
-            batch.add("link del " + link); // left by a host whose namespace outlived a killed fleet
-        }
         batch.add("link add " + link + " type veth peer name eth0 netns " + pid);
         batch.add("link set " + link + " master " + name + " up");
         ip(batch, "plug " + address + " into " + name);
@@ -66,8 +63,31 @@ final class LabBridge implements AutoCloseable {
         ip(List.of("link del " + name), "remove the lab bridge " + name);
     }
 
-    private static boolean exists(String link) {
-        return Files.exists(Path.of("/sys/class/net", link));
+    /**
+     * Removes a link of this name left by an earlier fleet of the same block: one whose JVM was killed, or one just
+     * closed, whose namespace the kernel tears down (and with it the veth) asynchronously.
+     */
+    private static void removeLeftover(String link) {
+        Path sys = Path.of("/sys/class/net", link);
+        if (!Files.exists(sys)) {
+            return;
+        }
+        try {
+            new ProcessBuilder("ip", "link", "del", link).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (Files.exists(sys)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the link " + link + " of an earlier lab fleet does not go away");
+                }
+                Thread.sleep(20);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run iproute2's ip", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while removing the link " + link, e);
+        }
     }
 
     private static void ip(List<String> batch, String what) {

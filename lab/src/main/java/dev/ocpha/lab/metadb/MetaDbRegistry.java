@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -64,10 +63,6 @@ public final class MetaDbRegistry {
         state.replicas.put(server.key(), server);
         save();
         return state;
-    }
-
-    public synchronized Optional<MetaDbState> cluster(String name) {
-        return Optional.ofNullable(clusters.get(name));
     }
 
     /** Runs {@code change} under the registry's lock and persists the result. */

@@ -54,15 +54,11 @@ public final class LabServices implements AutoCloseable {
         return ocpStartDelay;
     }
 
-    public MetaDbRegistry metaDbs() {
-        return metaDbs;
-    }
-
     ContainerProcess containerProcess(HostRuntime host, Container c) {
         return switch (c.kind) {
             case "OCP" -> new OcpServer(host, c);
-            case "OCEANBASE" -> new UnmodelledImage(host, c);
-            default -> new OatServer(host, c);
+            case "OAT" -> new OatServer(host, c);
+            default -> new UnmodelledImage(host, c); // OceanBase's images, and any image the lab does not know
         };
     }
 

@@ -44,7 +44,8 @@ public record DeploymentView(String id, String name, List<String> modes, String 
                              List<ExpectedFactEntity> facts, List<OperatorActionEntity> actions) {
         List<Plan.Phase> phases = new ArrayList<>(plan.phases());
         if (steps.stream().anyMatch(s -> s.phase.equals(Plan.TEARDOWN))) {
-            phases.add(new Plan.Phase(Plan.TEARDOWN, "Remove the OCP containers, then the MetaDB containers",
+            phases.add(new Plan.Phase(Plan.TEARDOWN,
+                    "Remove the OCP containers, then each MetaDB (OBProxy, observer, packages; directories emptied)",
                     List.of(), List.of()));
         }
         List<PhaseView> views = phases.stream().map(phase -> {

@@ -235,7 +235,8 @@ final class TopologyRules {
         }
         if (!roles.contains(HostRole.METADB)
                 && (roles.contains(HostRole.MONITORDB) || roles.contains(HostRole.OBPROXY))) {
-            error(at + ".roles", "MONITORDB and OBPROXY run in the MetaDB container, which needs METADB on the host",
+            error(at + ".roles", "MONITORDB (a tenant of the MetaDB) and OBPROXY (in front of its observer) run with"
+                    + " the MetaDB, which needs METADB on the host",
                     "add METADB to the host's roles");
         }
     }
