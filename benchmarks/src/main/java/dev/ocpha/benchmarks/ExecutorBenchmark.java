@@ -14,6 +14,7 @@ import dev.ocpha.devstack.ServiceProcess;
 import dev.ocpha.infra.SharedInfrastructure;
 import dev.ocpha.lab.LabFleet;
 import dev.ocpha.lab.LabHost;
+import dev.ocpha.lab.net.HostNetworks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -72,7 +73,8 @@ public final class ExecutorBenchmark {
     private final Path work;
     private final SharedInfrastructure infra;
     private final LabFleet fleet;
-    private final HttpServer ocp;
+    /** Per host: the status endpoint its steps poll, on the host's own address (in its network namespace). */
+    private final Map<String, HttpServer> ocps = new HashMap<>();
     private final KafkaProducer<String, String> producer;
 
     private ExecutorBenchmark(Path root) throws IOException {
@@ -80,7 +82,9 @@ public final class ExecutorBenchmark {
         this.work = Files.createTempDirectory("ocpha-executor-benchmark");
         this.infra = SharedInfrastructure.get();
         this.fleet = LabFleet.start(work.resolve("lab"), HOSTS, 0);
-        this.ocp = slowStatusEndpoint();
+        for (LabHost host : fleet.hosts()) {
+            ocps.put(host.name(), slowStatusEndpoint(host.address()));
+        }
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new StringSerializer());
@@ -205,7 +209,8 @@ public final class ExecutorBenchmark {
 
     private StepRequested healthStep(String deploymentId, String stepId, LabHost host) {
         return new StepRequested(deploymentId, stepId, StepKinds.WAIT_OCP_HEALTHY, "benchmark", host.name(), "bench",
-                access(host), Map.of("url", "http://127.0.0.1:" + ocp.getAddress().getPort(), "adminPasswordRef", ADMIN_REF,
+                access(host), Map.of("url", "http://" + host.address() + ":" + ocps.get(host.name()).getAddress().getPort(),
+                        "adminPasswordRef", ADMIN_REF,
                         "waitSeconds", "60", "intervalSeconds", "1"), 120, 1, 1, "community-4.2");
     }
 
@@ -304,8 +309,8 @@ public final class ExecutorBenchmark {
     }
 
     /** OCP's /api/status as the steps see it, answering {@code okay} after a fixed delay: an I/O-bound step. */
-    private static HttpServer slowStatusEndpoint() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+    private static HttpServer slowStatusEndpoint(String address) throws IOException {
+        HttpServer server = HostNetworks.inside(address, () -> HttpServer.create(new InetSocketAddress(address, 0), 200));
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/status", exchange -> {
             try {
@@ -325,7 +330,7 @@ public final class ExecutorBenchmark {
 
     private void close() throws IOException {
         producer.close();
-        ocp.stop(0);
+        ocps.values().forEach(server -> server.stop(0));
         fleet.close();
         try (var paths = Files.walk(work)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
