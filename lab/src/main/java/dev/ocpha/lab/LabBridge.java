@@ -49,13 +49,25 @@ final class LabBridge implements AutoCloseable {
 
     /** Plugs a host in: a veth pair, one end on the bridge, the other ({@code eth0}) in process {@code pid}'s namespace. */
     void attach(String address, long pid) {
-        String[] octets = address.split("\\.");
-        String link = "ol" + octets[2] + "h" + octets[3];
+        String link = link(address);
         removeLeftover(link);
         List<String> batch = new ArrayList<>();
         batch.add("link add " + link + " type veth peer name eth0 netns " + pid);
         batch.add("link set " + link + " master " + name + " up");
         ip(batch, "plug " + address + " into " + name);
+    }
+
+    /**
+     * The host's cable: down, nothing reaches the host or leaves it (connections time out, as to a host whose network
+     * is gone); up again, everything it runs is still there.
+     */
+    void link(String address, boolean up) {
+        ip(List.of("link set " + link(address) + (up ? " up" : " down")), (up ? "plug in " : "unplug ") + address);
+    }
+
+    private static String link(String address) {
+        String[] octets = address.split("\\.");
+        return "ol" + octets[2] + "h" + octets[3];
     }
 
     @Override

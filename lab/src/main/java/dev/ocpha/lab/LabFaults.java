@@ -12,6 +12,8 @@ public final class LabFaults {
     static {
         USAGE.put("down", "");
         USAGE.put("up", "");
+        USAGE.put("link-down", "");
+        USAGE.put("link-up", "");
         USAGE.put("slow", "<ms per command>");
         USAGE.put("reject-key", "");
         USAGE.put("accept-key", "");
@@ -47,6 +49,8 @@ public final class LabFaults {
         switch (fault) {
             case "down" -> host.down();
             case "up" -> host.up();
+            case "link-down" -> host.linkDown();
+            case "link-up" -> host.linkUp();
             case "slow" -> host.slow(Duration.ofMillis(number(fault, args.get(0))));
             case "reject-key" -> host.rejectClientKey(true);
             case "accept-key" -> host.rejectClientKey(false);

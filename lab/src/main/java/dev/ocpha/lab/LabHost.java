@@ -35,6 +35,7 @@ public final class LabHost {
     private final int block;
     private final Map<Integer, ServerSocket> occupiedPorts = new TreeMap<>();
     private int sshPort;
+    private boolean linkDown;
 
     /** Where the host sits: region → IDC, and the availability zone (null outside multi-AZ fleets). */
     public record Labels(String region, String idc, String az) {
@@ -190,6 +191,23 @@ public final class LabHost {
         stop();
     }
 
+    /**
+     * Network gone: the host's link to the lab bridge is down, so connections to it time out (not refused) and it
+     * reaches no other host, while its sshd and everything else keep running. {@link #linkUp()} (or
+     * {@link #clearFaults()}) plugs it in again.
+     */
+    public synchronized void linkDown() {
+        bridge.link(address, false);
+        linkDown = true;
+    }
+
+    public synchronized void linkUp() {
+        if (linkDown) {
+            bridge.link(address, true);
+            linkDown = false;
+        }
+    }
+
     /** Host up again (same as {@link #start()}). */
     public void up() {
         start();
@@ -332,6 +350,7 @@ public final class LabHost {
 
     /** Every fault off: host up, no latency, key accepted, original host key, ports released, disk/memory/clock/tool faults cleared. */
     public synchronized void clearFaults() {
+        linkUp();
         sshd.delayEachSession(Duration.ZERO);
         sshd.authorize(clientKey);
         restoreHostKey();

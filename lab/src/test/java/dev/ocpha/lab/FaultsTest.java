@@ -45,6 +45,20 @@ class FaultsTest {
     }
 
     @Test
+    void linkDown_makesConnectionsTimeOutWhileTheHostRuns_andLinkUpBringsItBackAsItWas() throws Exception {
+        String pid = SshjClient.exec(fleet, host, "cat /run/sshd.pid").strip();
+        host.linkDown();
+        try (Socket socket = new Socket()) {
+            // no answer at all, not a refusal: the packets go nowhere, as to a host whose network is gone
+            assertThrows(java.net.SocketTimeoutException.class,
+                    () -> socket.connect(new java.net.InetSocketAddress(host.address(), host.sshPort()), 1000));
+        }
+        assertTrue(host.isUp(), "the host itself keeps running");
+        host.linkUp();
+        assertEquals(pid + "\n", SshjClient.exec(fleet, host, "cat /run/sshd.pid"), "the same sshd answers again");
+    }
+
+    @Test
     void slowHost_makesACommandOutliveAClientTimeoutItOtherwiseMeets() throws Exception {
         host.slow(Duration.ofSeconds(5));
         try (SSHClient client = connect()) {
