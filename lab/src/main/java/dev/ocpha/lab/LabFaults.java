@@ -14,6 +14,8 @@ public final class LabFaults {
         USAGE.put("up", "");
         USAGE.put("link-down", "");
         USAGE.put("link-up", "");
+        USAGE.put("sshd-stop", "");
+        USAGE.put("sshd-start", "");
         USAGE.put("slow", "<ms per command>");
         USAGE.put("reject-key", "");
         USAGE.put("accept-key", "");
@@ -51,6 +53,8 @@ public final class LabFaults {
             case "up" -> host.up();
             case "link-down" -> host.linkDown();
             case "link-up" -> host.linkUp();
+            case "sshd-stop" -> host.stopSshd();
+            case "sshd-start" -> host.startSshd();
             case "slow" -> host.slow(Duration.ofMillis(number(fault, args.get(0))));
             case "reject-key" -> host.rejectClientKey(true);
             case "accept-key" -> host.rejectClientKey(false);

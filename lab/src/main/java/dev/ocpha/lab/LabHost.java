@@ -36,6 +36,7 @@ public final class LabHost {
     private final Map<Integer, ServerSocket> occupiedPorts = new TreeMap<>();
     private int sshPort;
     private boolean linkDown;
+    private boolean up;
 
     /** Where the host sits: region → IDC, and the availability zone (null outside multi-AZ fleets). */
     public record Labels(String region, String idc, String az) {
@@ -131,12 +132,12 @@ public final class LabHost {
     }
 
     public synchronized boolean isUp() {
-        return sshd.running();
+        return up;
     }
 
     /** Host up: its filesystem view, SSH server (same address, port and host key as before) and containers. */
     public synchronized void start() {
-        if (sshd.running()) {
+        if (up) {
             return;
         }
         List<String> tools = services.control().toolNames();
@@ -157,6 +158,7 @@ public final class LabHost {
         services.control().listenInside(address);
         sshPort = sshd.start(address, sshPort);
         runtime.hostUp();
+        up = true;
     }
 
     /**
@@ -164,11 +166,26 @@ public final class LabHost {
      * connection to the host's address is refused. {@link #start()} brings all of it back.
      */
     public synchronized void stop() {
-        if (!sshd.running()) {
+        if (!up) {
             return;
         }
         runtime.hostDown();
         sshd.stop();
+        up = false;
+    }
+
+    /**
+     * sshd stopped (as by {@code systemctl stop sshd}): SSH connections are refused while the host and everything else
+     * on it keep running. {@link #startSshd()} (or {@link #clearFaults()}) starts it again, same port and host key.
+     */
+    public synchronized void stopSshd() {
+        sshd.stop();
+    }
+
+    public synchronized void startSshd() {
+        if (up && !sshd.running()) {
+            sshPort = sshd.start(address, sshPort);
+        }
     }
 
     /** Stops the host for good: SSH server, containers, daemons' processes, occupied ports and its namespace. */
@@ -351,6 +368,7 @@ public final class LabHost {
     /** Every fault off: host up, no latency, key accepted, original host key, ports released, disk/memory/clock/tool faults cleared. */
     public synchronized void clearFaults() {
         linkUp();
+        startSshd();
         sshd.delayEachSession(Duration.ZERO);
         sshd.authorize(clientKey);
         restoreHostKey();

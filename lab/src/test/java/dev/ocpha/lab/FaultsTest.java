@@ -59,6 +59,21 @@ class FaultsTest {
     }
 
     @Test
+    void sshdStopped_refusesSshWhileTheHostsOtherListenersAnswer_andStartsAgainWithItsKey() throws Exception {
+        host.occupyPort(8080);
+        try {
+            host.stopSshd();
+            assertThrows(java.net.ConnectException.class, () -> new Socket(host.address(), host.sshPort()).close());
+            new Socket(host.address(), 8080).close(); // the host itself is up
+            assertTrue(host.isUp());
+            host.startSshd();
+            assertEquals("ok\n", SshjClient.exec(fleet, host, "echo ok"), "same port, same host key (known_hosts)");
+        } finally {
+            host.releasePort(8080);
+        }
+    }
+
+    @Test
     void slowHost_makesACommandOutliveAClientTimeoutItOtherwiseMeets() throws Exception {
         host.slow(Duration.ofSeconds(5));
         try (SSHClient client = connect()) {

@@ -91,8 +91,9 @@ public final class LabCli {
         }
     }
 
-    @Command(name = "fault", description = "Inject (or clear) a fault on a host of the running fleet. Faults: down, up, link-down, link-up, "
-            + "slow <ms>, reject-key, accept-key, rotate-host-key, restore-host-key, occupy-port <p>, release-port <p>, "
+    @Command(name = "fault", description = "Inject (or clear) a fault on a host of the running fleet. Faults: down, up, "
+            + "link-down, link-up, sshd-stop, sshd-start, slow <ms>, reject-key, accept-key, rotate-host-key, "
+            + "restore-host-key, occupy-port <p>, release-port <p>, "
             + "disk-full <path> <bytes>, low-memory <totalMb> <availableMb>, clock-offset <ms>, fail <tool> <n>, "
             + "hang <tool>, ocp-wrong-version <v>, ocp-down, podman, clear.")
     static final class Fault implements Callable<Integer> {
